@@ -1,0 +1,1 @@
+"""Ingestion: decoding, page cleaning, HTML extraction, and input sources."""

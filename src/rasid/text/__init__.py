@@ -1,0 +1,1 @@
+"""Arabic text layer: normalisation, tokenisation, sentence splitting."""

@@ -1,0 +1,92 @@
+"""Arabic normalisation for matching, with a map back to original offsets.
+
+The matching form folds what Arabic spelling varies on without changing meaning:
+diacritics and tatweel removed, alef forms (أ إ آ ٱ) -> ا, alef maqsura ى -> ي,
+ta marbuta ة -> ه, Persian ک/ی -> ك/ي, Arabic-Indic and Persian digits -> 0-9,
+bidi and zero-width marks removed. Every normalised character keeps the index of the
+original character it came from, so a match in normalised text maps back to a span.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+TATWEEL = "\u0640"
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك",
+    "ة": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ي",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _FOLD[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _FOLD[_d] = str(_i)
+
+_DROP = set(INVISIBLE) | {TATWEEL}
+_DIGITS_ONLY = {k: v for k, v in _FOLD.items() if v.isdigit()}
+_DIGIT_TABLE = str.maketrans(_DIGITS_ONLY)
+
+CLITICS = "وفبلك"
+
+
+def _is_dropped(ch: str) -> bool:
+    """True for characters the matching form removes (marks, tatweel, invisibles)."""
+    return ch in _DROP or bool(DIACRITICS.match(ch))
+
+
+def normalize(text: str) -> str:
+    """Matching form of `text` (see module docstring); whitespace runs collapse to one space."""
+    return normalize_with_map(text)[0]
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Matching form plus, for each of its characters, the index in `text` it came from."""
+    out: list[str] = []
+    idx: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        if _is_dropped(ch):
+            continue
+        if ch.isspace():
+            if prev_space:
+                continue
+            out.append(" ")
+            idx.append(i)
+            prev_space = True
+            continue
+        prev_space = False
+        out.append(_FOLD.get(ch, ch))
+        idx.append(i)
+    return "".join(out), idx
+
+
+def fold_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII, length preserved."""
+    return text.translate(_DIGIT_TABLE)
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove diacritics, tatweel and invisible marks, keep letters as written."""
+    return "".join(ch for ch in text if not _is_dropped(ch))
+
+
+def match_key(text: str) -> str:
+    """Comparison key used by the scorer: normalised, `لل` read as `ال`, one clitic off."""
+    n = normalize(text).strip()
+    if n.startswith("لل") and len(n) > 3:
+        n = "ال" + n[2:]
+    return n
+
+
+def key_variants(text: str) -> set[str]:
+    """The key and, when it starts with a clitic letter, the key without it."""
+    k = match_key(text)
+    out = {k}
+    if len(k) > 3 and k[0] in CLITICS:
+        out.add(k[1:])
+        if k[1:].startswith("لل"):
+            out.add("ال" + k[3:])
+    return out

@@ -1,0 +1,60 @@
+"""Sentence splitting that respects quotation marks, paragraphs and abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+_END = set(".!?؟")
+_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
+# A full stop after one Arabic or Latin letter is an abbreviation (`د.` doctor, `م.` engineer,
+# `ص.` page, `U.S.`), and so is one after a digit inside a number (`3.5`).
+_ABBREV_BEFORE = re.compile(r"(?:^|[\s(])(?:[\u0621-\u064a]|[A-Za-z])$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`; paragraph breaks always split."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    depth: list[str] = []
+    in_ascii_quote = False
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            _push(spans, text, start, i)
+            start = i + 1
+            depth.clear()
+            in_ascii_quote = False
+        elif ch in _OPEN_CLOSE:
+            depth.append(_OPEN_CLOSE[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif ch == '"':
+            in_ascii_quote = not in_ascii_quote
+        elif ch in _END and not depth and not in_ascii_quote:
+            if ch == "." and (_ABBREV_BEFORE.search(text, 0, i) or
+                              (i + 1 < n and text[i + 1].isdigit())):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and text[j] in _END | {'"', "»", "”", ")"}:
+                j += 1
+            if j >= n or text[j].isspace():
+                _push(spans, text, start, j)
+                start = j
+                i = j
+                continue
+        i += 1
+    _push(spans, text, start, n)
+    return spans
+
+
+def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append the span trimmed of surrounding whitespace, if it has any content."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -90,3 +90,34 @@ def key_variants(text: str) -> set[str]:
         if k[1:].startswith("لل"):
             out.add("ال" + k[3:])
     return out
+
+
+# Letters that transliterations of foreign names swap freely (Stoltenberg: ستولتنبرج /
+# ستولتنبرغ; Guterres: غوتيريش / جوتيريس): one class each in the name-folding key.
+_NAME_CLASS = str.maketrans({
+    "غ": "ج", "ق": "ج", "ك": "ج", "گ": "ج", "ڭ": "ج",
+    "ص": "س", "ث": "س", "ش": "س",
+    "ط": "ت", "ض": "د", "ذ": "ز", "ظ": "ز",
+    "ڤ": "ف", "پ": "ب", "ء": "", "ه": "",
+})
+_LONG_VOWELS = set("اوي")
+
+
+def fold_name(text: str) -> str:
+    """Loose key for transliterated names: letter classes merged, inner long vowels dropped.
+
+    Applied word by word to the normalised form, so `ستولتنبرغ`, `ستولتنبرج` and
+    `ستولتنبيرغ` share a key; a name's first letter is kept whatever it is.
+    """
+    out: list[str] = []
+    for word in normalize(text).replace("-", " ").split():
+        word = word.replace("تش", "ش").translate(_NAME_CLASS)
+        if not word:
+            continue
+        kept = [word[0]] + [c for c in word[1:] if c not in _LONG_VOWELS]
+        folded: list[str] = []
+        for c in kept:
+            if not folded or folded[-1] != c:  # doubled letters (gemination written out)
+                folded.append(c)
+        out.append("".join(folded))
+    return " ".join(out)

@@ -33,7 +33,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         elif ch == '"':
             in_ascii_quote = not in_ascii_quote
         elif ch in _END and not depth and not in_ascii_quote:
-            if ch == "." and (_ABBREV_BEFORE.search(text, 0, i) or
+            if ch == "." and (_ABBREV_BEFORE.search(text[max(0, i - 3):i]) or
                               (i + 1 < n and text[i + 1].isdigit())):
                 i += 1
                 continue

@@ -1,11 +1,28 @@
-"""Word tokenisation with offsets, and the Arabic clitic split (و ف ب ل ك + ال)."""
+"""Word tokenisation with offsets, and the Arabic clitic split (و ف ب ل ك + ال).
+
+`tokenize` gives surface words and punctuation marks (the unit NER corpora tag); with
+`clitics=True` it also splits proclitics off into their own tokens (`وبروكسل` -> `و` +
+`بروكسل`, `للاتحاد` -> `ل` + `لاتحاد`), where the split is safe: before the article ال,
+or when a caller-supplied `known` predicate recognises the rest as a word.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
-_WORD = re.compile(r"[\w\u0600-\u06ff\u0750-\u077f]+(?:[-'][\w\u0600-\u06ff]+)*|[^\w\s]", re.UNICODE)
+# Arabic letters, marks and digits; not the Arabic comma, semicolon, question mark or
+# percent sign, which are punctuation tokens of their own.
+_AR = "\u0610-\u061a\u0620-\u065f\u0660-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f"
+_WORD = re.compile(rf"(?:(?![\u060c\u061b\u061f\u066a-\u066d])[\w{_AR}])+"
+                   rf"(?:[-'](?:(?![\u060c\u061b\u061f\u066a-\u066d])[\w{_AR}])+)*|[^\w\s]|[\u060c\u061b\u061f\u066a-\u066d]")
+
+# Proclitic sequences in the order Arabic stacks them: conjunction (و ف), then one
+# preposition or particle (ب ل ك). `لل` is ل fused with ال.
+_CONJ = "وف"
+_PREP = "بلك"
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
 @dataclass(frozen=True)
@@ -17,6 +34,71 @@ class Token:
     text: str
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Words and punctuation marks of `text`, with offsets shifted by `offset`."""
-    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in _WORD.finditer(text)]
+def tokenize(text: str, offset: int = 0, clitics: bool = False,
+             known: Callable[[str], bool] | None = None) -> list[Token]:
+    """Words and punctuation marks of `text`, with offsets shifted by `offset`.
+
+    With `clitics=True` proclitics become tokens of their own (see `split_clitics`).
+    """
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        start = m.start() + offset
+        word = m.group()
+        if not clitics:
+            out.append(Token(start, start + len(word), word))
+            continue
+        pre = split_clitics(word, known)
+        pos = 0
+        while pos < len(pre):
+            end = pos + 1
+            while end < len(pre) and _DIACRITICS.match(pre[end]):  # a clitic's own vowel
+                end += 1
+            out.append(Token(start + pos, start + end, word[pos:end]))
+            pos = end
+        out.append(Token(start + pos, start + len(word), word[pos:]))
+    return out
+
+
+def split_clitics(word: str, known: Callable[[str], bool] | None = None) -> str:
+    """The proclitic letters at the start of `word` (possibly ""), split conservatively.
+
+    A clitic run is split when what follows starts with ال (`وبالاتحاد`, `فالحكومة`), when
+    ل fuses with ال (`للاتحاد` -> `ل`), or when `known(rest)` says the rest is a word
+    (`وبروكسل`, `لروسيا`). Words that merely begin with these letters (`فرنسا`, `بريطانيا`,
+    `ليبيا`, `وزير`) stay whole unless `known` vouches for the remainder.
+    """
+    w = _DIACRITICS.sub("", word)
+    if len(w) < 3:
+        return ""
+    candidates: list[str] = []
+    for c in ("", *_CONJ):
+        for p in ("", *_PREP):
+            pre = c + p
+            if pre and w.startswith(pre):
+                candidates.append(pre)
+    # Longest clitic run first: `وبال…` is و + ب before ال.
+    for pre in sorted(candidates, key=len, reverse=True):
+        rest = w[len(pre):]
+        if len(rest) < 2:
+            continue
+        if rest.startswith("ال") and len(rest) > 3:
+            return _surface_prefix(word, len(pre))
+        if pre.endswith("ل") and rest.startswith("ل") and len(rest) > 3 and pre[:-1] in ("", *_CONJ):
+            # `للاتحاد`, `وللحكومة`: ل + (ا)ل, the alef of the article elided
+            return _surface_prefix(word, len(pre))
+        if known is not None and len(rest) >= 3 and known(rest):
+            return _surface_prefix(word, len(pre))
+    return ""
+
+
+def _surface_prefix(word: str, n_letters: int) -> str:
+    """The first `n_letters` base letters of `word` as written (diacritics included)."""
+    out: list[str] = []
+    count = 0
+    for ch in word:
+        if count == n_letters and not _DIACRITICS.match(ch):
+            break
+        out.append(ch)
+        if not _DIACRITICS.match(ch):
+            count += 1
+    return "".join(out)

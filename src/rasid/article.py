@@ -65,6 +65,7 @@ class Quote:
     speaker_end: int | None = None
     speaker_en: str | None = None
     code: str | None = None
+    in_title: bool = False  # found in Article.title: offsets index the title, not the body
 
 
 @dataclass

@@ -1,8 +1,341 @@
-"""The `entities` stage (placeholder until the entity recogniser lands: empty layers)."""
+"""The `entities` stage: gazetteer names, role phrases, institutions, coreference, CRF names."""
 
-from rasid.article import Article
+from __future__ import annotations
+
+from rasid.article import Article, Entity, Role
+from rasid.entities import coref, crf
+from rasid.entities.actors import code_for, dominant_code
+from rasid.entities.gazetteer import Entry, Gazetteer, get_gazetteer
+from rasid.entities.matcher import Match, Normalised, find_matches, is_letter
+from rasid.entities.roles import CONNECTORS, QUALIFIERS, role_label
+from rasid.text.normalize import normalize
+
+QUOTES = "\"«»“”'"
+# Nouns that introduce a name, so an ordinary word after them is one (`صحيفة "الوطن"`).
+NAME_INTRODUCERS: frozenset[str] = frozenset({
+    "صحيفه", "جريده", "قناه", "وكاله", "موقع", "شبكه", "مجله", "تلفزيون", "اذاعه", "حركه", "حزب",
+    "تنظيم", "جماعه", "مدينه", "بلده", "قريه", "محافظه", "ولايه", "منطقه", "اقليم", "جزيره", "نهر"})
+# Words after which a country name is the country, not an adjective.
+PARTICLES: frozenset[str] = frozenset({
+    "في", "الي", "من", "مع", "علي", "عن", "ان", "او", "و", "بين", "حول", "ضد", "لدي", "عبر", "نحو",
+    "داخل", "خارج", "تجاه", "بحق", "الا", "ثم", "حتي", "منذ", "قبل", "بعد", "لان", "كما"})
+NAMED_KINDS: frozenset[str] = frozenset({"country", "city", "capital", "region", "igo", "org", "person"})
+# What may code a role through a plain genitive (`وزير خارجية روسيا`, `حكومة كييف`).
+GENITIVE_KINDS: frozenset[str] = frozenset({"country", "capital", "igo", "org", "region"})
+# Through `في` / `لدى` only membership makes sense (`مسؤول في حلف شمال الأطلسي`), not location.
+MEMBERSHIP_KINDS: frozenset[str] = frozenset({"igo", "org"})
 
 
 def entities_stage(article: Article) -> Article:
-    """Tag entities and role phrases (not built yet: leaves the layers empty)."""
+    """Tag entities (`article.entities`) and unnamed role phrases (`article.roles`)."""
+    gz = get_gazetteer()
+    ents, roles = analyse(article.text, article.published, gz, article.cache.get("sentences"))
+    article.entities = ents
+    article.roles = roles
     return article
+
+
+def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
+            sentences: list[tuple[int, int]] | None = None) -> tuple[list[Entity], list[Role]]:
+    """Entities and roles of a text; `published` dates people's roles."""
+    gz = gz or get_gazetteer()
+    nt = Normalised.of(text)
+    matches = find_matches(gz, nt)
+    ctx = _Context(gz, nt, published)
+    for i, m in enumerate(matches):
+        m._i = i  # type: ignore[attr-defined]
+    ctx.named(matches)
+    ctx.compose(matches)
+    ctx.coref(matches)
+    ctx.add_crf(sentences, matches)
+    ctx.variants()
+    ents = sorted(ctx.entities, key=lambda e: (e.start, -e.end))
+    roles = sorted(ctx.roles, key=lambda r: r.start)
+    return ents, roles
+
+
+class _Context:
+    """Per-article state shared by the passes of `analyse`."""
+
+    def __init__(self, gz: Gazetteer, nt: Normalised, published: str | None) -> None:
+        self.gz = gz
+        self.nt = nt
+        self.published = published
+        self.entities: list[Entity] = []
+        self.roles: list[Role] = []
+        self.named_keys: set[str] = set()
+        self.codes_seen: list[str | None] = []
+        # match index -> (code, sector, label, end) once a role/institution/anaphor is resolved
+        self.resolved: dict[int, tuple[str | None, str | None, str | None, int]] = {}
+        self.covered: list[tuple[int, int]] = []  # original spans taken by entities or roles
+        self.role_spans: list[tuple[int, int, str | None, str | None]] = []
+
+    # ------------------------------------------------------------ pass 1: names
+    def named(self, matches: list[Match]) -> None:
+        """Entities for every match that is a name form (countries, IGOs, people …)."""
+        for m in matches:
+            p = m.first
+            e = self.gz.entries[p.entry]
+            if p.how != "form" or e.kind not in NAMED_KINDS:
+                if p.how == "nisba":
+                    self.codes_seen.append(e.code)
+                continue
+            if e.kind == "igo" or e.kind == "org":
+                # An institution reading with a nationality after it beats the bare IGO name
+                # (`مجلس الأمن الروسي` is Russia's, not the UN's).
+                if any(self.gz.entries[q.entry].kind == "inst" for q in m.pats) and self._nisba_after(m, matches):
+                    continue
+            if " " not in m.norm and not self._plausible_word(m, e):
+                continue
+            if e.kind == "country" and any(q.how == "nisba" for q in m.pats) and self._adjective_here(m):
+                self.codes_seen.append(e.code)
+                m.pats = [q for q in m.pats if q.how == "nisba"]  # `الحدود السعودية`: the adjective
+                continue
+            code, sector = code_for(e, self.published) if e.kind == "person" else (e.code, e.sector)
+            self._add_entity(m, e, code, sector, "gazetteer")
+            self.named_keys.add(e.key)
+            if e.kind in ("country", "capital", "person") or (e.kind == "city" and e.code):
+                self.codes_seen.append(code if e.kind != "person" else e.code)
+
+    def _prev_word(self, m: Match) -> str:
+        """The normalised word before match `m` ("" at the start or after punctuation)."""
+        norm = self.nt.norm
+        i = m.nstart - len(m.prefix) - (1 if m.first.fused else 0)
+        j = i
+        while j > 0 and norm[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and is_letter(norm[k - 1]):
+            k -= 1
+        return norm[k:j]
+
+    def _plausible_word(self, m: Match, e: Entry) -> bool:
+        """A one-word name that is also an ordinary word (`الحدث`, `وان`, `الوطن`) counts only
+        quoted or after a noun that introduces a name (`صحيفة`, `قناة`, `مدينة` …)."""
+        if m.norm not in crf.load_common() and len(m.norm) > 2:
+            return True
+        norm = self.nt.norm
+        before = norm[max(0, m.nstart - len(m.prefix) - 2):m.nstart - len(m.prefix)]
+        after = norm[m.nend:m.nend + 1]
+        if any(q in before for q in QUOTES) and after in QUOTES:
+            return True
+        return self._prev_word(m) in NAME_INTRODUCERS
+
+    def _adjective_here(self, m: Match) -> bool:
+        """True when a country name that is also a nisba (`السعودية`, `تركية`) follows a noun it
+        agrees with (`الحدود السعودية`, `شركة تركية`) rather than standing as the country."""
+        if m.prefix:
+            return False  # `بالسعودية`, `وتركية`: a clitic marks the noun
+        prev = self._prev_word(m)
+        if not prev or prev in PARTICLES:
+            return False
+        if m.norm.startswith("ال"):
+            return prev.startswith("ال") or prev.startswith("لل")
+        return prev.endswith(("ه", "ات", "ين", "ون")) and not prev.startswith("ال")
+
+    def _add_entity(self, m: Match, e: Entry, code: str | None, sector: str | None, source: str,
+                    end: int | None = None, name_en: str | None = None, etype: str | None = None) -> Entity:
+        """Record an entity for a match (optionally extended to `end`)."""
+        end = end if end is not None else m.end
+        ent = Entity(start=m.start, end=end, text=self.nt.text[m.start:end], type=etype or e.type or "ORG",
+                     name_en=name_en or e.name_en, code=code, sector=sector, source=source, key=e.key)
+        self.entities.append(ent)
+        self.covered.append((m.start, end))
+        return ent
+
+    def _nisba_after(self, m: Match, matches: list[Match]) -> bool:
+        """True when a nationality adjective directly follows match `m`."""
+        nxt = self._next(m, matches)
+        return nxt is not None and nxt[0].first.how == "nisba" and nxt[1] == ""
+
+    def _next(self, m: Match, matches: list[Match]) -> tuple[Match, str, int] | None:
+        """The match right after `m` and the connector word between them (or None)."""
+        norm = self.nt.norm
+        i = m._i  # type: ignore[attr-defined]
+        if i + 1 >= len(matches):
+            return None
+        nx = matches[i + 1]
+        wstart = nx.nstart - len(nx.prefix) - (1 if nx.first.fused else 0)
+        gap = norm[m.nend:wstart].strip()
+        clitic = nx.prefix + ("ل" if nx.first.fused else "")
+        if clitic not in ("", "ل", "ب"):
+            return None
+        if gap in CONNECTORS:
+            return nx, (gap + " " + clitic).strip(), i + 1
+        words = gap.split()
+        if len(words) <= 2 and all(w in QUALIFIERS or (w.startswith("ال") and not self.gz.is_known(w))
+                                   for w in words) and not clitic:
+            return nx, "skip:" + gap, i + 1
+        return None
+
+    # ------------------------------------------------------------ pass 2: roles and institutions
+    def compose(self, matches: list[Match]) -> None:
+        """Roles, institutions and anaphors coded by what follows them, right to left."""
+        for i, m in enumerate(matches):
+            m._i = i  # type: ignore[attr-defined]
+        dom = dominant_code(self.codes_seen)
+        for i in range(len(matches) - 1, -1, -1):
+            m = matches[i]
+            hows = {p.how for p in m.pats}
+            kinds = {self.gz.entries[p.entry].kind for p in m.pats}
+            if "anaphor" in hows and m.first.how == "anaphor":
+                e = self.gz.entries[m.first.entry]
+                if e.key in self.named_keys:
+                    code, sector = e.code, e.sector
+                    self.resolved[i] = (code, sector, e.name_en, m.end)
+                    self._add_role(m.start, m.end, e.name_en, code, sector)
+                continue
+            if "inst" in hows and (m.first.how == "inst" or ("igo" in kinds or "org" in kinds)
+                                   and self._nisba_after(m, matches)):
+                self._institution(i, m, matches, dom)
+                continue
+            if m.first.how == "role":
+                self._role(i, m, matches)
+
+    def _coder(self, m: Match, matches: list[Match], allow_skip: bool) -> tuple[tuple[str | None, str | None, str | None], int, str] | None:
+        """(code, sector, label), end offset and kind of what codes match `m`, or None."""
+        nxt = self._next(m, matches)
+        if nxt is None:
+            return None
+        nx, conn, j = nxt
+        if conn.startswith("skip:") and not allow_skip:
+            return None
+        p = nx.first
+        e = self.gz.entries[p.entry]
+        if p.how == "nisba":
+            if conn not in ("",) and not conn.startswith("skip:"):
+                return None
+            return (e.code, None, e.raw.get("demonym_en") or e.name_en), nx.end, "nisba"
+        if conn.startswith("skip:"):
+            return None
+        if p.how == "form" and e.kind in NAMED_KINDS:
+            if conn in ("", "ل") and e.kind in GENITIVE_KINDS:
+                return (e.code, None, e.name_en), nx.end, "genitive"
+            if conn in ("في", "لدى", "عن", "داخل", "ب", "في ب", "باسم", "باسم ل") and e.kind in MEMBERSHIP_KINDS:
+                return (e.code, None, e.name_en), nx.end, "member"
+            if conn in ("باسم",) and e.kind in GENITIVE_KINDS:
+                return (e.code, None, e.name_en), nx.end, "member"
+            return None
+        if j in self.resolved and conn in ("", "ل", "باسم", "في", "لدى", "عن"):
+            code, _, label, end = self.resolved[j]
+            if code:
+                return (code, None, label), end, "chain"
+        return None
+
+    def _institution(self, i: int, m: Match, matches: list[Match], dom: str | None) -> None:
+        """A named institution: an ORG entity coded by its nationality (or the article's country)."""
+        p = next(q for q in m.pats if q.how == "inst")
+        e = self.gz.entries[p.entry]
+        end = m.end
+        name = e.name_en
+        last = m
+        if e.raw.get("ministry"):
+            # `وزارة` + ministry noun(s): `وزارة الخارجية`, `وزارة الخارجية والمغتربين`
+            last, end, name = self._ministry_words(m, matches)
+            if last is None:
+                return
+        coder = self._coder(last, matches, allow_skip=False)
+        if coder is not None and coder[2] == "nisba" and not self._agrees(e, coder[1]):
+            coder = None  # `وزير الخارجية الأميركي`: the adjective belongs to the minister
+        if coder is not None and coder[2] in ("nisba", "genitive"):
+            (code, _, label), end, _ = coder
+            name_en = f"{label} {name}" if label else name
+        else:
+            if e.raw.get("needs_nationality"):
+                return
+            code, name_en = dom, name
+        self.resolved[i] = (code, e.sector, name_en, end)
+        # the institution swallows shorter readings inside it (`الخارجية` in `وزارة الخارجية`)
+        self.entities = [x for x in self.entities if not (m.start <= x.start and x.end <= end)]
+        self.covered = [(a, b) for a, b in self.covered if not (m.start <= a and b <= end)]
+        self.entities.append(Entity(start=m.start, end=end, text=self.nt.text[m.start:end], type="ORG",
+                                    name_en=name_en, code=code, sector=e.sector, source="gazetteer",
+                                    key=f"{e.key}:{code}"))
+        self.covered.append((m.start, end))
+
+    def _agrees(self, e: Entry, nisba_end: int) -> bool:
+        """Gender agreement of an institution's head noun and the nisba ending at `nisba_end`."""
+        head = normalize(e.forms[0]).split()[0] if e.forms else ""
+        feminine_head = head.endswith("ه") or head in ("وزارتي", "وزارات")
+        word = normalize(self.nt.text[max(0, nisba_end - 12):nisba_end]).split()[-1:]
+        feminine_nisba = bool(word) and word[0].endswith("ه")
+        return feminine_head == feminine_nisba
+
+    def _ministry_words(self, m: Match, matches: list[Match]) -> tuple[Match | None, int, str]:
+        """After `وزارة`: the ministry noun(s), as (last match or pseudo-match, end, name)."""
+        norm = self.nt.norm
+        pos = m.nend
+        words: list[str] = []
+        end_n = pos
+        while len(words) < 3:
+            rest = norm[pos:]
+            if not rest.startswith(" "):
+                break
+            w = rest[1:].split(" ", 1)[0].rstrip("،,.:؛\"»)")
+            core = w[1:] if w.startswith("و") and words and w[1:].startswith("ال") else w
+            if not core.startswith("ال") or len(core) < 4:
+                break
+            if self.gz.lookup(core) and any(q.how == "nisba" for q in self.gz.lookup(core)):
+                break  # the nationality adjective itself ends the name
+            words.append(core)
+            end_n = pos + 1 + len(w)
+            pos = end_n
+        if not words:
+            return None, m.end, ""
+        pseudo = Match(nstart=m.nstart, nend=end_n, start=m.start, end=self.nt.span(m.nstart, end_n)[1],
+                       wstart=m.wstart, prefix=m.prefix, norm=norm[m.nstart:end_n], pats=m.pats)
+        # position the pseudo-match among the matches so that `_next` finds what follows it
+        j = m._i  # type: ignore[attr-defined]
+        while j + 1 < len(matches) and matches[j + 1].nstart < end_n:
+            j += 1
+        pseudo._i = j  # type: ignore[attr-defined]
+        return pseudo, pseudo.end, "Ministry"
+
+    def _role(self, i: int, m: Match, matches: list[Match]) -> None:
+        """A role phrase coded by a following nisba, country, IGO, institution or role."""
+        e = self.gz.entries[m.first.entry]
+        coder = self._coder(m, matches, allow_skip=True)
+        if coder is not None:
+            (code, _, label), end, _ = coder
+        else:
+            code, label, end = e.code, None, m.end
+        sector = e.sector
+        name_en = role_label(e.name_en, label)
+        self.resolved[i] = (code, sector, name_en, end)
+        self._add_role(m.start, end, name_en, code, sector)
+
+    def _add_role(self, start: int, end: int, name_en: str | None, code: str | None, sector: str | None) -> None:
+        """Record a role phrase unless a longer one already covers it."""
+        for r in self.roles:
+            if r.start <= start and end <= r.end:
+                return
+        self.roles = [r for r in self.roles if not (start <= r.start and r.end <= end)]
+        self.roles.append(Role(start=start, end=end, text=self.nt.text[start:end], name_en=name_en,
+                               code=code, sector=sector))
+        self.role_spans.append((start, end, code, sector))
+
+    # ------------------------------------------------------------ pass 3: short names
+    def coref(self, matches: list[Match]) -> None:
+        """Short names (`بوريل`) of people named in full elsewhere in the article."""
+        for m in matches:
+            p = m.first
+            if p.how != "short":
+                continue
+            e = self.gz.entries[p.entry]
+            if e.key in self.named_keys or coref.standalone_ok(m.norm, e, self.gz):
+                if any(a < m.end and m.start < b for a, b in self.covered):
+                    continue
+                code, sector = code_for(e, self.published)
+                self._add_entity(m, e, code, sector, "coref")
+
+    # ------------------------------------------------------------ pass 4: statistical names
+    def add_crf(self, sentences: list[tuple[int, int]] | None, matches: list[Match]) -> None:
+        """Names the CRF finds where no gazetteer name or role phrase is."""
+        for ent in crf.find_entities(self.nt.text, sentences, self.gz, self.covered, self.role_spans,
+                                     matches):
+            self.entities.append(ent)
+            self.covered.append((ent.start, ent.end))
+
+    def variants(self) -> None:
+        """Resolve CRF names to gazetteer people by spelling variants; spread codes to repeats."""
+        coref.resolve_variants(self.entities, self.gz, self.published, self.nt)

@@ -1,8 +1,376 @@
-"""The `events` stage (placeholder until the event coder lands: empty layer)."""
+"""The `events` stage: triggers -> arguments, aux, date, place -> merged, scored PLOVER events.
 
-from rasid.article import Article
+Steps: match lexicon triggers token by token (context conditions pick the sense); let calls,
+threats, refusals and promises swallow the events they govern (`طالب بالانسحاب` is a
+REQUEST, not a RETREAT); find actor and recipient by word order and prepositions, with
+the quote speaker and the previous subject as fallbacks; read aux cues; attach the nearest
+time expression and place of the sentence; apply the guide's recoding rules; merge repeats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasid.article import Article, Event, Quote
+from rasid.events.arguments import ArgIndex, Group, build_groups
+from rasid.events.aux import detect_aux, negated_with_lan
+from rasid.events.clauses import PUNCT_STRONG, Doc, build_doc
+from rasid.events.merge import merge_events
+from rasid.events.scores import score
+from rasid.events.triggers import Form, TriggerDef, load_lexicon, match_token
+
+# Speech-act types: a future form in them is a stance now, not a planned event (guide: aux).
+STATEMENT_TYPES = frozenset({"AGREE", "CONCEDE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "ACCUSE"})
+# Types whose actor may stay unknown (bombings by unnamed perpetrators).
+UNK_OK_MODES = frozenset({"explosives", "suicide-attack"})
+# Agentive sectors: a genitive of these after a verbal noun is its agent (`قصف الطائرات`).
+AGENT_SECTORS = frozenset({"MIL", "REB", "COP"})
+GOV_WINDOW = 7  # tokens after a governing trigger in which its complement lies
+
+
+@dataclass
+class Hit:
+    """A matched trigger and what the stage learns about it."""
+
+    i: int
+    form: Form
+    type: str
+    mode: str | None
+    tdef: TriggerDef
+    suppressed: bool = False
+    governed_by: "Hit | None" = None
+    aux_force: str | None = None
+    extra: dict = field(default_factory=dict)
 
 
 def events_stage(article: Article) -> Article:
-    """Code PLOVER events (not built yet: leaves the layer empty)."""
+    """Code PLOVER events for the article (assigns `article.events`)."""
+    if not article.text:
+        article.events = []
+        return article
+    doc = build_doc(article.text, article.cache.get("sentences"))
+    if not doc.toks:
+        article.events = []
+        return article
+    time_toks, time_at = _time_tokens(article, doc)
+    idx = ArgIndex(doc, build_groups(article, doc), time_toks)
+    hits = find_hits(doc, article)
+    govern(doc, hits)
+    coded: list[tuple[Hit, Event]] = []
+    last_actor: tuple[int, list[str]] | None = None
+    for h in hits:
+        if h.suppressed:
+            continue
+        for ev in code_hit(article, doc, idx, h, time_at, last_actor):
+            coded.append((h, ev))
+            last_actor = (doc.toks[h.i].sent, ev.actor)
+    # A call to convene a meeting on a set date is the scheduled meeting (coded above).
+    events = [ev for h, ev in coded if not h.suppressed]
+    article.events = merge_events(events)
+    for ev in article.events:
+        ev.cameo, ev.goldstein = score(ev.event, ev.mode)
     return article
+
+
+# ---------------------------------------------------------------- triggers
+
+def find_hits(doc: Doc, article: Article) -> list[Hit]:
+    """All trigger tokens whose context conditions hold, outside named-entity spans."""
+    lex = load_lexicon()
+    inside_name = _name_token_mask(article, doc)
+    hits: list[Hit] = []
+    for s_lo, s_hi in doc.sents:
+        for i in range(s_lo, s_hi):
+            if inside_name[i] or doc.words[i] not in lex.forms:
+                continue
+            found = match_token(doc.words, i, s_lo, s_hi, lex)
+            if found:
+                form, etype, mode = found[0]
+                hits.append(Hit(i, form, etype, mode, form.tdef))
+    return hits
+
+
+def _name_token_mask(article: Article, doc: Doc) -> list[bool]:
+    """Tokens inside ORG/PER entity names (`منظمة الأمن والتعاون` holds no COOPERATE trigger)."""
+    mask = [False] * len(doc.toks)
+    for e in article.entities:
+        if e.type not in ("ORG", "PER"):
+            continue
+        a = doc.tok_at(e.start)
+        b = doc.tok_at(max(e.start, e.end - 1))
+        for k in range(a, b + 1):
+            if doc.toks[k].start >= e.start and doc.toks[k].end <= e.end:
+                mask[k] = True
+    return mask
+
+
+def govern(doc: Doc, hits: list[Hit]) -> None:
+    """Calls, threats, refusals, promises and allegations swallow the events they govern."""
+    for a, h in enumerate(hits):
+        if h.tdef.gov != "embed" or h.suppressed:
+            continue
+        for g in hits[a + 1:]:
+            if g.i - h.i > GOV_WINDOW or doc.toks[g.i].sent != doc.toks[h.i].sent:
+                break
+            if any(doc.words[k] in PUNCT_STRONG for k in range(h.i + 1, g.i)):
+                break
+            if h.type == "REJECT" and g.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
+                # Rejecting an action is condemning it (guide: رفضها تعرض القرى لقصف -> ACCUSE).
+                h.type, h.mode = "ACCUSE", "disapprove"
+                break
+            if h.type == "REQUEST" and g.type == "CONSULT":
+                g.extra["called_meeting"] = h
+                g.governed_by = h
+                continue
+            g.suppressed = True
+            g.governed_by = h
+
+
+# ---------------------------------------------------------------- one event
+
+def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
+             time_at: dict[int, tuple[str, int, int]],
+             last_actor: tuple[int, list[str]] | None) -> list[Event]:
+    """The event(s) of one trigger (a meeting with several separate partners gives several)."""
+    i = h.i
+    tok = doc.toks[i]
+    s_lo, s_hi = doc.sents[tok.sent]
+    c_lo, c_hi = doc.clause_bounds(i)
+    quote_in, quote_cue = _quote_of(article.quotes, tok.start)
+    if h.tdef.quote_only and quote_in is None:
+        return []
+
+    actor, recipients, place_g = find_arguments(doc, idx, h, c_lo, c_hi, s_lo, s_hi, quote_in)
+    recipient = recipients[0] if recipients else []
+    if not actor:
+        q = quote_in or quote_cue
+        if q is not None and q.code:
+            actor = [q.code]
+    if not actor and h.form.kind in ("past", "pres"):
+        first = idx.first_bare(s_lo, i)
+        if first is not None:
+            actor = list(first.codes[:1])
+        elif last_actor is not None and last_actor[0] == tok.sent - 1 and i - s_lo <= 3:
+            actor = list(last_actor[1])
+    if not actor and h.type == "ASSAULT" and h.mode in UNK_OK_MODES:
+        actor = ["UNK"]
+    if not actor:
+        return []
+    if h.type == "MOBILIZE" and not recipient:
+        recipient = _foreign_place(idx, s_lo, s_hi, actor)
+    if h.tdef.need_rcp and not recipient:
+        return []
+    # A recipient list that includes the actor's own code drops it (a meeting of NATO-Russia).
+    abase = {c.split(":")[0] for c in actor}
+
+    aux = detect_aux(doc, i, h.form.kind, h.form.future)
+    etype, mode = h.type, h.mode
+    if aux == "negated" and etype in ("AGREE", "SUPPORT", "CONCEDE"):
+        etype, mode, aux = "REJECT", None, None
+    elif aux == "negated" and etype == "RETREAT" and negated_with_lan(doc, i):
+        etype, mode, aux = "REJECT", "yield", None
+
+    date_val = _date_for(doc, i, c_lo, c_hi, s_lo, s_hi, time_at)
+    if h.extra.get("called_meeting") is not None:
+        caller = h.extra["called_meeting"]
+        if not date_val:
+            return []
+        caller.suppressed = True
+        aux = "future"
+    if aux is None and date_val and article.published and etype not in STATEMENT_TYPES:
+        if _after(date_val, article.published):
+            aux = "future"
+    if etype in STATEMENT_TYPES and aux == "future":
+        aux = None
+    location = _location_for(idx, h, c_lo, c_hi, s_lo, s_hi)
+    if location is None and place_g is not None and place_g.places[0].name_en:
+        location = place_g.places[0].name_en
+    start, end = _evidence_span(doc, i, c_lo, c_hi, idx, actor_groups=None)
+    out: list[Event] = []
+    for rc in ([recipient] + recipients[1:] if recipients else [recipient]):
+        if len(rc) > 1:
+            rc = [c for c in rc if c.split(":")[0] not in abase] or rc
+        out.append(Event(start=start, end=end, evidence=article.text[start:end], event=etype,
+                         mode=mode, actor=_dedupe(actor), recipient=_dedupe(rc), date=date_val,
+                         location=location, aux=aux, trigger=article.text[tok.start:tok.end],
+                         trigger_start=tok.start, trigger_end=tok.end, confidence=h.tdef.conf))
+    return out
+
+
+def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: int, s_hi: int,
+                   quote_in: Quote | None) -> tuple[list[str], list[list[str]], Group | None]:
+    """Actor codes, recipient code lists and a genitive place, by word order and prepositions.
+
+    Verbs: a bare group right before is the subject (SVO), else the one right after (VSO);
+    a verb after a relative pronoun takes the antecedent. Verbal nouns: a genitive right
+    after is the agent (or the patient, for nouns taking an object), else the nearest bare
+    group before in the clause. Recipients: the object, or a group after a listed preposition.
+    """
+    i = h.i
+    rcp = h.tdef.rcp
+    lo = c_lo
+    if quote_in is not None:
+        lo = max(lo, doc.tok_at(quote_in.start))
+    actor_g: Group | None = None
+    obj_g: Group | None = None
+    place_g: Group | None = None
+    limit = min(s_hi, c_hi + 8)
+    if h.form.kind in ("past", "pres"):
+        rel = idx.group_containing_or_before_relative(i)
+        before = idx.bare_before(i, lo, window=3)
+        after = idx.bare_after(i, s_hi)
+        if rel is not None:
+            actor_g, obj_g = rel, after
+        elif before is not None:
+            actor_g, obj_g = before, after  # SVO
+        elif after is not None:
+            actor_g = after  # VSO
+            obj_g = idx.bare_after(after.t1 - 1, s_hi, nouns=1) if "obj" in rcp else None
+        else:
+            actor_g = idx.bare_before(i, lo)
+        if obj_g is None and "obj" in rcp and actor_g is not None and actor_g.t0 < i:
+            obj_g = idx.bare_after(i, s_hi, nouns=1)
+        start_rcp = (actor_g.t1 - 1) if actor_g is not None and actor_g.t0 > i else i
+        if "obj" not in rcp:
+            obj_g = None
+    else:
+        between = idx.group_after(i, limit, ("بين",), window=4)
+        gen = idx.bare_after(i, s_hi, max_skip=1)
+        if between is not None and len(between.codes) >= 2:
+            return [between.codes[0]], [between.codes[1:]], None
+        if gen is not None:
+            agentive = any(c.split(":")[-1] in AGENT_SECTORS for c in gen.codes if ":" in c)
+            if h.type == "CONSULT" and h.mode != "visit" and gen.is_place \
+                    and gen.places[0].type == "GPE":
+                place_g = gen  # `محادثات بروكسل`: talks named by their venue
+            elif "obj" in rcp and not agentive:
+                obj_g = gen
+            else:
+                actor_g = gen
+        if actor_g is None:
+            actor_g = idx.bare_before(i, lo)
+        start_rcp = gen.t1 - 1 if gen is not None else i
+    preps = [p for p in rcp if p != "obj"]
+    recipients: list[list[str]] = []
+    if obj_g is not None and obj_g is not actor_g:
+        recipients.append(list(obj_g.codes))
+    elif preps:
+        found = idx.groups_after(start_rcp, limit, preps)
+        found = [g for g in found if g is not actor_g]
+        if h.type == "CONSULT":
+            recipients = [list(g.codes) for g in found]  # separate partners, separate talks
+        elif found:
+            recipients = [list(found[0].codes)]
+    actor = list(actor_g.codes) if actor_g is not None and actor_g.codes else []
+    if len({c.split(":")[0] for c in actor}) > 1 and h.type != "CONSULT":
+        actor = actor[:1]
+    return actor, recipients, place_g
+
+
+# ---------------------------------------------------------------- helpers
+
+def _quote_of(quotes: list[Quote], offset: int) -> tuple[Quote | None, Quote | None]:
+    """(quote whose words contain `offset`, quote whose cue contains it)."""
+    inside = cue = None
+    for q in quotes:
+        if q.start <= offset < q.end:
+            inside = q
+        if q.cue_start is not None and q.cue_end is not None and q.cue_start <= offset < q.cue_end:
+            cue = q
+    return inside, cue
+
+
+def _time_tokens(article: Article, doc: Doc) -> tuple[set[int], dict[int, tuple[str, int, int]]]:
+    """Tokens inside time expressions, and per expression (by first token) its value and range."""
+    toks: set[int] = set()
+    at: dict[int, tuple[str, int, int]] = {}
+    for t in article.times:
+        a = doc.tok_at(t.start)
+        b = doc.tok_at(max(t.start, t.end - 1))
+        for k in range(a, b + 1):
+            toks.add(k)
+        at[a] = (t.value, a, b + 1)
+    return toks, at
+
+
+def _date_for(doc: Doc, i: int, c_lo: int, c_hi: int, s_lo: int, s_hi: int,
+              time_at: dict[int, tuple[str, int, int]]) -> str | None:
+    """Value of the time expression nearest the trigger in its sentence (its clause first)."""
+    best: tuple[float, str] | None = None
+    for a, (value, t0, t1) in time_at.items():
+        if not (s_lo <= a < s_hi):
+            continue
+        dist = (t0 - i) if t0 > i else (i - t1 + 1)
+        if not (c_lo <= t0 < c_hi):
+            dist += 6  # another clause of the sentence: only when nothing closer
+        if best is None or dist < best[0]:
+            best = (dist, value)
+    return best[1] if best else None
+
+
+def _location_for(idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: int, s_hi: int) -> str | None:
+    """English name of the place introduced by `في` / `ب` (or `إلى` for visits) near the trigger."""
+    preps = {"في", "ب"}
+    if h.type == "CONSULT" and h.mode == "visit":
+        preps.add("الي")
+    best: tuple[int, str] | None = None
+    for g in idx.groups:
+        if g.t0 >= s_hi:
+            break
+        if g.t0 < s_lo or not g.places or g.prep not in preps:
+            continue
+        place = g.places[0]
+        if not place.name_en:
+            continue
+        dist = abs(g.t0 - h.i) + (0 if c_lo <= g.t0 < c_hi else 8)
+        if g.t0 < h.i:
+            dist += 3
+        if best is None or dist < best[0]:
+            best = (dist, place.name_en)
+    return best[1] if best and best[0] <= 16 else None
+
+
+def _foreign_place(idx: ArgIndex, s_lo: int, s_hi: int, actor: list[str]) -> list[str]:
+    """A build-up's target when unstated: a state named in the sentence other than the actor."""
+    abase = {c.split(":")[0] for c in actor}
+    for g in idx.groups:
+        if not (s_lo <= g.t0 < s_hi):
+            continue
+        for p in g.places:
+            if p.type == "GPE" and p.code and p.code.split(":")[0] not in abase:
+                return [p.code]
+    return []
+
+
+def _evidence_span(doc: Doc, i: int, c_lo: int, c_hi: int, idx: ArgIndex,
+                   actor_groups: list[Group] | None) -> tuple[int, int]:
+    """Char span of the clause stating the event (trimmed of edge punctuation)."""
+    s_lo, s_hi = doc.sents[doc.toks[i].sent]
+    lo, hi = c_lo, c_hi
+    # A clause of only a few tokens is widened to the sentence neighbourhood.
+    if hi - lo < 6:
+        lo, hi = max(s_lo, i - 8), min(s_hi, i + 10)
+    while lo < hi and not doc.toks[lo].is_word:
+        lo += 1
+    while hi > lo and not doc.toks[hi - 1].is_word and doc.words[hi - 1] not in ('"', "»", ")"):
+        hi -= 1
+    if hi <= lo:
+        lo, hi = i, i + 1
+    return doc.toks[lo].start, doc.toks[hi - 1].end
+
+
+def _after(value: str, published: str) -> bool:
+    """True when a date value lies wholly after the publication day."""
+    from rasid.events.merge import _day_range
+    r = _day_range(value)
+    p = _day_range(published[:10])
+    return bool(r and p and r[0] > p[1])
+
+
+def _dedupe(codes: list[str]) -> list[str]:
+    """Codes without repeats (same base code and sector), order kept."""
+    out: list[str] = []
+    for c in codes:
+        if c not in out:
+            out.append(c)
+    return out

@@ -108,7 +108,7 @@ CREATE TABLE lsh_bands (
     article INTEGER NOT NULL,
     PRIMARY KEY (band, key, article)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, variants, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, variants, content = '', tokenize = 'unicode61');
 """
 
 
@@ -140,14 +140,10 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_1, 2:
 
 
 def _split_sql(script: str) -> list[str]:
-    """Statements of a schema script (no semicolons inside statements here)."""
-    out = []
-    for stmt in script.split(";"):
-        lines = [ln.split("--")[0] for ln in stmt.splitlines()]
-        s = "\n".join(lines).strip()
-        if s:
-            out.append(s)
-    return out
+    """Statements of a schema script (no string literal here holds `;` or `--`)."""
+    # Comments are stripped first: they may contain semicolons.
+    body = "\n".join(ln.split("--")[0] for ln in script.splitlines())
+    return [s.strip() for s in body.split(";") if s.strip()]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -1,0 +1,1 @@
+"""Near-duplicate story clustering (MinHash LSH) and cross-article event merging."""

@@ -1,0 +1,357 @@
+"""Statistical NER (python-crfsuite CRF) for names in no list: features, tagging, span filters.
+
+Tokens are surface words (`rasid.text.tokens.tokenize`), the unit NER corpora tag; features
+look inside them (clitic-stripped stem, affixes) and around them (neighbour stems, gazetteer
+tags of neighbours). The model is trained by `scripts/train_crf.py` and stored in
+`rasid/data/models/`; without it the stage runs on gazetteers alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Iterable
+
+from rasid.article import Entity
+from rasid.entities.gazetteer import Gazetteer
+from rasid.entities.matcher import Match, Normalised, find_matches
+from rasid.text.normalize import normalize
+from rasid.text.tokens import Token, split_clitics, tokenize
+
+log = logging.getLogger(__name__)
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+MODEL_PATH = MODEL_DIR / "ner_crf.crfsuite"
+COMMON_PATH = MODEL_DIR / "common_words.txt"
+LABELS: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC")
+_PUNCT = set(".,،؛;:!?؟\"'«»“”()[]{}-–—/\\…")
+
+
+class _Resources:
+    """Lazily loaded tagger, common-word list and per-word feature cache (one per process)."""
+
+    def __init__(self) -> None:
+        self.model_dir = MODEL_DIR
+        self.lock = threading.Lock()
+        self.tagger = None
+        self.loaded = False
+        self.common: frozenset[str] = frozenset()
+        self.word_cache: dict[tuple[int, str], tuple[str, list[str]]] = {}
+
+
+_RES = _Resources()
+
+
+def use_model_dir(path: Path) -> None:
+    """Read the model and word list from `path` from now on (training, experiments)."""
+    with _RES.lock:
+        _RES.model_dir = Path(path)
+        _RES.loaded = False
+        _RES.tagger = None
+        _RES.common = frozenset()
+        _RES.word_cache.clear()
+
+
+def load_common() -> frozenset[str]:
+    """Frequent ordinary words (from the training corpora), never names on their own."""
+    _load()
+    return _RES.common
+
+
+def _load() -> None:
+    """Open the model and word list once."""
+    if _RES.loaded:
+        return
+    with _RES.lock:
+        if _RES.loaded:
+            return
+        common_path = _RES.model_dir / COMMON_PATH.name
+        model_path = _RES.model_dir / MODEL_PATH.name
+        if common_path.exists():
+            _RES.common = frozenset(w for w in common_path.read_text(encoding="utf-8").split() if w)
+        if model_path.exists():
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(model_path))
+            _RES.tagger = tagger
+        else:
+            log.warning("no CRF model at %s: statistical NER off", model_path)
+        _RES.loaded = True
+
+
+# ---------------------------------------------------------------- features
+
+def _shape(w: str) -> str:
+    """Coarse character class of a token."""
+    if w.isdigit():
+        return "num"
+    if all(c in _PUNCT for c in w):
+        return "punct"
+    if w.isascii() and w.isalpha():
+        return "latin"
+    if any(c.isdigit() for c in w):
+        return "alnum"
+    return "ar"
+
+
+def name_tokens(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """First-name and surname token sets from the people list (normalised), cached on `gz`."""
+    cached = getattr(gz, "_name_tokens", None)
+    if cached is not None:
+        return cached
+    first: set[str] = set()
+    last: set[str] = set()
+    for e in gz.entries:
+        if e.kind != "person":
+            continue
+        for f in e.forms:
+            parts = normalize(f).split()
+            if len(parts) >= 2:
+                first.add(parts[0])
+                last.add(parts[-1])
+        for s in e.short:
+            last.update(normalize(s).split()[-1:])
+    out = (frozenset(first), frozenset(last))
+    gz._name_tokens = out  # type: ignore[attr-defined]
+    return out
+
+
+def stem_of(n: str, gz: Gazetteer) -> str:
+    """A normalised word without its proclitics (split only when safe, see `split_clitics`)."""
+    return _split(n, gz)[1]
+
+
+def _split(n: str, gz: Gazetteer) -> tuple[str, str]:
+    """(proclitics, stem) of a normalised word; `للاتحاد` -> (`ل`, `الاتحاد`)."""
+    pre = split_clitics(n, gz.is_known)
+    s = n[len(pre):]
+    if pre.endswith("ل") and s.startswith("ل") and not s.startswith("ال"):
+        s = "ا" + s
+    return pre, s
+
+
+def word_features(word: str, gz: Gazetteer) -> tuple[str, list[str]]:
+    """(stem, features) of one word; independent of context, so cached per word."""
+    key = (id(gz), word)
+    hit = _RES.word_cache.get(key)
+    if hit is not None:
+        return hit
+    n = normalize(word)
+    pre, s = _split(n, gz) if len(n) > 2 else ("", n)
+    bare = s[2:] if s.startswith("ال") and len(s) > 4 else s
+    first, last = name_tokens(gz)
+    f = ["b", "w=" + n, "s=" + s, "sh=" + _shape(n)]
+    if bare != s:
+        f.append("al")
+        f.append("bare=" + bare)
+    if pre:
+        f.append("pre=" + pre)
+    if len(bare) >= 3:
+        f += ["p2=" + bare[:2], "p3=" + bare[:3], "x2=" + bare[-2:], "x3=" + bare[-3:], "x1=" + bare[-1:]]
+    ln = len(bare)
+    f.append("len=" + ("1" if ln <= 1 else "2" if ln == 2 else "3" if ln == 3 else "4" if ln <= 5 else "6" if ln <= 8 else "9"))
+    if s in first or bare in first:
+        f.append("fn")
+    if s in last or bare in last:
+        f.append("ln")
+    if _RES.common and (s in _RES.common or n in _RES.common):
+        f.append("common")
+    out = (s, f)
+    if len(_RES.word_cache) > 200_000:
+        _RES.word_cache.clear()
+    _RES.word_cache[key] = out
+    return out
+
+
+def gaz_tags(tokens: list[Token], matches: list[Match], gz: Gazetteer) -> list[str]:
+    """Per token, the gazetteer reading covering it (`B-GPE`, `I-ORG`, `role`, `nisba` …) or ""."""
+    tags = [""] * len(tokens)
+    if not matches:
+        return tags
+    j = 0
+    for m in matches:
+        p = m.first
+        e = gz.entries[p.entry]
+        if p.how == "form" and e.type:
+            lab = e.type
+        elif p.how in ("short",):
+            lab = "PER"
+        else:
+            lab = p.how  # role | nisba | inst | anaphor
+        while j < len(tokens) and tokens[j].end <= m.start:
+            j += 1
+        k = j
+        first = True
+        while k < len(tokens) and tokens[k].start < m.end:
+            if lab in LABELS:
+                tags[k] = ("B-" if first else "I-") + lab
+            else:
+                tags[k] = lab
+            first = False
+            k += 1
+    return tags
+
+
+def sequence_features(tokens: list[Token], gtags: list[str], gz: Gazetteer) -> list[list[str]]:
+    """CRF feature lists for a sentence of tokens with their gazetteer tags."""
+    base = [word_features(t.text, gz) for t in tokens]
+    stems = [b[0] for b in base]
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i in range(n):
+        f = list(base[i][1])
+        g = gtags[i]
+        if g:
+            f.append("g=" + g)
+        s_prev = stems[i - 1] if i > 0 else "<s>"
+        s_next = stems[i + 1] if i + 1 < n else "</s>"
+        f.append("-1=" + s_prev)
+        f.append("+1=" + s_next)
+        f.append("-1|0=" + s_prev + "|" + stems[i])
+        if i > 1:
+            f.append("-2=" + stems[i - 2])
+        if i + 2 < n:
+            f.append("+2=" + stems[i + 2])
+        if i > 0 and gtags[i - 1]:
+            f.append("g-1=" + gtags[i - 1])
+        if i + 1 < n and gtags[i + 1]:
+            f.append("g+1=" + gtags[i + 1])
+        if i > 0 and "fn" in base[i - 1][1]:
+            f.append("fn-1")
+        if i + 1 < n and "ln" in base[i + 1][1]:
+            f.append("ln+1")
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- tagging
+
+def tag_tokens(tokens: list[Token], gtags: list[str], gz: Gazetteer) -> list[str]:
+    """IOB2 labels for one sentence (all `O` without a model)."""
+    _load()
+    if _RES.tagger is None or not tokens:
+        return ["O"] * len(tokens)
+    return list(_RES.tagger.tag(sequence_features(tokens, gtags, gz)))
+
+
+def spans_from_iob(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, last token + 1, type) of each IOB2 chunk (an I- after O starts a chunk)."""
+    out: list[tuple[int, int, str]] = []
+    cur: list | None = None
+    for i, lab in enumerate(labels):
+        if lab == "O" or not lab:
+            if cur:
+                out.append(tuple(cur))  # type: ignore[arg-type]
+            cur = None
+            continue
+        pre, typ = lab.split("-", 1)
+        if pre == "B" or cur is None or cur[2] != typ:
+            if cur:
+                out.append(tuple(cur))  # type: ignore[arg-type]
+            cur = [i, i + 1, typ]
+        else:
+            cur[1] = i + 1
+    if cur:
+        out.append(tuple(cur))  # type: ignore[arg-type]
+    return out
+
+
+def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazetteer,
+                  covered: list[tuple[int, int]], role_spans: list[tuple[int, int, str | None, str | None]],
+                  matches: list[Match] | None = None) -> list[Entity]:
+    """CRF entities in `text` outside `covered` spans, filtered for precision."""
+    _load()
+    if _RES.tagger is None:
+        return []
+    if matches is None:
+        matches = find_matches(gz, Normalised.of(text))
+    tokens = tokenize(text)
+    gtags = gaz_tags(tokens, matches, gz)
+    if not sentences:
+        sentences = [(0, len(text))]
+    out: list[Entity] = []
+    ti = 0
+    for s_start, s_end in sentences:
+        while ti < len(tokens) and tokens[ti].start < s_start:
+            ti += 1
+        tj = ti
+        while tj < len(tokens) and tokens[tj].end <= s_end:
+            tj += 1
+        sent = tokens[ti:tj]
+        if not sent:
+            continue
+        labels = tag_tokens(sent, gtags[ti:tj], gz)
+        for a, b, typ in spans_from_iob(labels):
+            ent = _make_entity(text, sent[a:b], typ, gz, covered, role_spans)
+            if ent is not None:
+                out.append(ent)
+        ti = tj
+    return out
+
+
+def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered: list[tuple[int, int]],
+                 role_spans: list[tuple[int, int, str | None, str | None]]) -> Entity | None:
+    """An Entity from a CRF chunk, or None when a precision filter rejects it."""
+    common = _RES.common
+    # Strip leading role nouns and trailing punctuation the model may have swallowed.
+    while toks and (toks[0].text in _PUNCT or _is_role(toks[0].text, gz)):
+        toks = toks[1:]
+    while toks and toks[-1].text in _PUNCT:
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    if any(a < end and start < b for a, b in covered):
+        return None
+    pre = split_clitics(toks[0].text, lambda w: gz.is_known(w) or w in _name_vocab(gz))
+    if pre and not (pre.endswith("ل") and toks[0].text[len(pre):].startswith("ل")):
+        start += len(pre)
+    surface = text[start:end]
+    n = normalize(surface)
+    if len(n.replace(" ", "")) < 2:
+        return None
+    words = n.split()
+    if typ == "PER":
+        if len(words) == 1 and (len(n) < 3 or n in common):
+            return None
+        if any(p.how in ("role", "nisba") for p in gz.lookup(n)):
+            return None
+    elif len(words) == 1 and n in common and not gz.lookup(n):
+        return None
+    if all(w in common for w in words) and not gz.lookup(n) and typ != "ORG":
+        return None
+    code = sector = None
+    if typ == "PER":
+        code, sector = _code_from_role(text, start, end, role_spans)
+    return Entity(start=start, end=end, text=surface, type=typ, code=code, sector=sector, source="crf")
+
+
+def _is_role(word: str, gz: Gazetteer) -> bool:
+    """True when a word (clitics aside) is a role noun (`الرئيس`, `وزير`)."""
+    n = normalize(word)
+    if any(p.how == "role" for p in gz.lookup(n)):
+        return True
+    s = stem_of(n, gz)
+    return any(p.how == "role" for p in gz.lookup(s))
+
+
+def _name_vocab(gz: Gazetteer) -> frozenset[str]:
+    """Known name tokens (people's first and last names)."""
+    first, last = name_tokens(gz)
+    return first | last
+
+
+def _code_from_role(text: str, start: int, end: int,
+                    role_spans: Iterable[tuple[int, int, str | None, str | None]]) -> tuple[str | None, str | None]:
+    """Code of a person from a role phrase right before (`وزير الخارجية الروسي سيرغي لافروف`)
+    or right after in apposition (`لافروف، وزير الخارجية الروسي`)."""
+    for a, b, code, sector in role_spans:
+        if not code:
+            continue
+        if b <= start and start - b <= 3 and text[b:start].strip(" ،,") == "":
+            return code, sector
+        if a >= end and a - end <= 3 and text[end:a].strip(" ،,") == "":
+            return code, sector
+    return None, None

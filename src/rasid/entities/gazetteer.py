@@ -1,0 +1,234 @@
+"""Gazetteer loading: JSONL lists of names -> one Aho-Corasick automaton, built once per process.
+
+Every file in `rasid/data/gazetteer/` is optional (a missing one is skipped). Each name form is
+stored in its normalised matching form (`rasid.text.normalize.normalize`) together with what
+it is (`Pattern.how`): an entity name (`form`), a person's short name (`short`), an IGO's
+anaphor (`anaphor`, `الحلف`), a nationality adjective (`nisba`) or a role noun (`role`).
+Names that start with ال are also stored without the alef (`لاتحاد الاوروبي`) so that ل fused
+with the article (`للاتحاد الأوروبي`) is found (`Pattern.fused`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import ahocorasick
+import orjson
+
+from rasid.text.normalize import normalize
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+# File name -> entry kind. Order is priority when two kinds list the same form
+# (`جورجيا` the country beats `Georgia` the US state; an IGO beats an org of the same name).
+FILES: tuple[tuple[str, str], ...] = (
+    ("countries.jsonl", "country"),
+    ("igos.jsonl", "igo"),
+    ("orgs.jsonl", "org"),
+    ("regions.jsonl", "region"),
+    ("cities.jsonl", "city"),
+    ("people.jsonl", "person"),
+    ("roles.jsonl", "role"),
+)
+KIND_RANK: dict[str, int] = {k: i for i, (_, k) in enumerate(FILES)}
+KIND_RANK["capital"] = KIND_RANK["city"]
+KIND_RANK["inst"] = len(FILES)
+
+
+@dataclass
+class Entry:
+    """One gazetteer record: a country, city, region, IGO, organisation, person or role noun."""
+
+    idx: int
+    kind: str
+    type: str | None
+    name_en: str | None
+    code: str | None
+    sector: str | None
+    key: str
+    forms: list[str] = field(default_factory=list)
+    short: list[str] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    population: int = 0
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """What one normalised string means: which entry, and as what (form, short, nisba …)."""
+
+    entry: int
+    how: str  # form | short | anaphor | nisba | role
+    fused: bool = False  # stored without the alef of ال, valid only right after ل
+
+
+@dataclass
+class Gazetteer:
+    """All entries, the pattern table and the automaton over normalised patterns."""
+
+    entries: list[Entry]
+    patterns: dict[str, list[Pattern]]
+    automaton: Any
+    load_seconds: float = 0.0
+    files: list[str] = field(default_factory=list)
+
+    def lookup(self, norm: str) -> list[Pattern]:
+        """Patterns stored for an exact normalised string (empty list if none)."""
+        return self.patterns.get(norm, [])
+
+    def is_known(self, norm: str) -> bool:
+        """True when a normalised word is a name form, nisba or role noun."""
+        return norm in self.patterns
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, Gazetteer] = {}
+
+
+def get_gazetteer(data_dir: Path | None = None) -> Gazetteer:
+    """The process-wide gazetteer for `data_dir` (default: the packaged one), built on first use."""
+    d = Path(data_dir) if data_dir else DATA_DIR
+    key = str(d)
+    gz = _CACHE.get(key)
+    if gz is None:
+        with _LOCK:
+            gz = _CACHE.get(key)
+            if gz is None:
+                gz = build_gazetteer(d)
+                _CACHE[key] = gz
+    return gz
+
+
+def reset_cache() -> None:
+    """Forget built gazetteers (tests, or after the data files changed)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
+    """Records of a JSONL file; unreadable lines are logged and skipped."""
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                rec = orjson.loads(line)
+            except orjson.JSONDecodeError:
+                log.warning("%s:%d: not JSON, skipped", path.name, n)
+                continue
+            if isinstance(rec, dict):
+                yield rec
+
+
+def _entity_type(kind: str, rec: dict[str, Any]) -> str | None:
+    """The entity type an entry's forms get (role nouns have none)."""
+    if kind == "role":
+        return None
+    if kind in ("country", "city"):
+        return rec.get("type") or "GPE"
+    if kind in ("igo", "org"):
+        return rec.get("type") or "ORG"
+    if kind == "person":
+        return "PER"
+    return rec.get("type") or "LOC"
+
+
+def build_gazetteer(data_dir: Path) -> Gazetteer:
+    """Read every JSONL file present in `data_dir` and build the pattern automaton."""
+    t0 = time.perf_counter()
+    entries: list[Entry] = []
+    patterns: dict[str, list[Pattern]] = {}
+    files: list[str] = []
+
+    def add(form: str, entry: int, how: str) -> None:
+        norm = normalize(form).strip()
+        if len(norm) < 2:
+            return
+        _add_pattern(patterns, norm, Pattern(entry, how))
+        if norm.startswith("ال") and len(norm) > 4:
+            _add_pattern(patterns, norm[1:], Pattern(entry, how, fused=True))
+
+    for fname, kind in FILES:
+        path = data_dir / fname
+        if not path.exists():
+            continue
+        files.append(fname)
+        for n, rec in enumerate(_read_jsonl(path)):
+            forms = [f for f in rec.get("forms") or [] if isinstance(f, str)]
+            entry = Entry(
+                idx=len(entries), kind=kind, type=_entity_type(kind, rec),
+                name_en=rec.get("name_en") or rec.get("title_en"),
+                code=rec.get("code"), sector=rec.get("sector"),
+                key=str(rec.get("key") or f"{kind}:{rec.get('code') or ''}:{rec.get('name_en') or rec.get('title_en') or n}"),
+                forms=forms, short=[s for s in rec.get("short") or [] if isinstance(s, str)],
+                roles=[r for r in rec.get("roles") or [] if isinstance(r, dict)],
+                population=int(rec.get("population") or 0), raw=rec)
+            entries.append(entry)
+            how = "role" if kind == "role" else "form"
+            for f in forms:
+                add(f, entry.idx, how)
+            for f in entry.short:
+                add(f, entry.idx, "short")
+            for f in rec.get("anaphor_forms") or []:
+                add(f, entry.idx, "anaphor")
+            if kind == "country":
+                for f in rec.get("nisba") or []:
+                    add(f, entry.idx, "nisba")
+                caps = [c for c in rec.get("capital_forms") or [] if isinstance(c, str)]
+                if caps:
+                    cap = Entry(idx=len(entries), kind="capital", type="GPE", name_en=rec.get("capital_en"),
+                                code=entry.code, sector=None, key=f"capital:{entry.code}", forms=caps)
+                    entries.append(cap)
+                    for f in caps:
+                        add(f, cap.idx, "form")
+
+    _add_builtins(entries, patterns, add)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for norm in patterns:
+        automaton.add_word(norm, norm)
+    if patterns:
+        automaton.make_automaton()
+    gz = Gazetteer(entries=entries, patterns=patterns, automaton=automaton,
+                   load_seconds=time.perf_counter() - t0, files=files)
+    if not files:
+        log.warning("no gazetteer files in %s: entity matching finds nothing", data_dir)
+    return gz
+
+
+def _add_builtins(entries: list[Entry], patterns: dict[str, list[Pattern]], add: Any) -> None:
+    """Generic role nouns and state institutions from `roles.py`, where the data lacks them."""
+    from rasid.entities.roles import BUILTIN_ROLES, INSTITUTIONS, MINISTRY_HEADS
+
+    for form, title, sector in BUILTIN_ROLES:
+        norm = normalize(form).strip()
+        if any(p.how == "role" for p in patterns.get(norm, [])):
+            continue
+        e = Entry(idx=len(entries), kind="role", type=None, name_en=title, code=None, sector=sector,
+                  key=f"role:{title}", forms=[form])
+        entries.append(e)
+        add(form, e.idx, "role")
+    for form, name, sector, needs in INSTITUTIONS:
+        e = Entry(idx=len(entries), kind="inst", type="ORG", name_en=name, code=None, sector=sector,
+                  key=f"inst:{name}", forms=[form], raw={"needs_nationality": needs})
+        entries.append(e)
+        add(form, e.idx, "inst")
+    for form in MINISTRY_HEADS:
+        e = Entry(idx=len(entries), kind="inst", type="ORG", name_en="Ministry", code=None, sector="GOV",
+                  key="inst:ministry", forms=[form], raw={"ministry": True})
+        entries.append(e)
+        add(form, e.idx, "inst")
+
+
+def _add_pattern(patterns: dict[str, list[Pattern]], norm: str, pat: Pattern) -> None:
+    """Add a pattern meaning, once."""
+    lst = patterns.setdefault(norm, [])
+    if pat not in lst:
+        lst.append(pat)

@@ -1,0 +1,119 @@
+"""Gazetteer matching over normalised text: clitic-aware word boundaries, longest match wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasid.entities.gazetteer import KIND_RANK, Gazetteer, Pattern
+from rasid.text.normalize import normalize_with_map
+
+# Proclitic runs allowed before a name: conjunction, then preposition (`وب`, `فل`, `وك`).
+PREFIXES: frozenset[str] = frozenset(
+    {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+# Before a pattern stored without the alef of ال (fused `لل`): the ل itself, maybe و/ف first.
+FUSED_PREFIXES: frozenset[str] = frozenset({"ل", "ول", "فل"})
+HOW_RANK: dict[str, int] = {"form": 0, "inst": 1, "role": 2, "nisba": 3, "short": 4, "anaphor": 5}
+
+
+def is_letter(ch: str) -> bool:
+    """True for characters that continue a word (letters and digits)."""
+    return ch.isalnum()
+
+
+def _in_hashtag(norm: str, ws: int) -> bool:
+    """True when the word starting at `ws` belongs to a hashtag (`#تيار_المستقبل`)."""
+    i = ws
+    while i > 0 and (is_letter(norm[i - 1]) or norm[i - 1] == "_"):
+        i -= 1
+    return i > 0 and norm[i - 1] == "#"
+
+
+@dataclass
+class Match:
+    """One accepted pattern occurrence.
+
+    `nstart`/`nend` index the normalised text (the name without its clitics); `start`/`end`
+    are the original offsets of the entity surface (fused `لل` included), `wstart` where the
+    word including its clitics begins.
+    """
+
+    nstart: int
+    nend: int
+    start: int
+    end: int
+    wstart: int
+    prefix: str
+    norm: str
+    pats: list[Pattern]
+
+    @property
+    def first(self) -> Pattern:
+        """The highest-priority meaning of the matched string."""
+        return self.pats[0]
+
+
+@dataclass
+class Normalised:
+    """The normalised text of an article and the map back to original offsets."""
+
+    text: str
+    norm: str
+    idx: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> "Normalised":
+        """Normalise `text` keeping the offset map."""
+        norm, idx = normalize_with_map(text)
+        return cls(text=text, norm=norm, idx=idx)
+
+    def span(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Original (start, end) of the normalised range [nstart, nend)."""
+        return self.idx[nstart], self.idx[nend - 1] + 1
+
+
+def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = None) -> list[Match]:
+    """All non-overlapping gazetteer matches in `nt`, longest first, in text order."""
+    norm = nt.norm
+    n = len(norm)
+    cands: list[tuple[int, int, int, Match]] = []
+    for end_i, pat_str in gz.automaton.iter(norm):
+        nend = end_i + 1
+        nstart = nend - len(pat_str)
+        if nend < n and is_letter(norm[nend]):
+            continue  # the name runs on into a longer word
+        ws = nstart
+        while ws > 0 and is_letter(norm[ws - 1]):
+            ws -= 1
+        prefix = norm[ws:nstart]
+        if _in_hashtag(norm, ws):
+            continue  # hashtags are not annotated (gold guide)
+        pats = gz.patterns[pat_str]
+        ok: list[Pattern] = []
+        for p in pats:
+            if hows is not None and p.how not in hows:
+                continue
+            if p.fused:
+                if prefix in FUSED_PREFIXES:
+                    ok.append(p)
+            elif prefix in PREFIXES:
+                ok.append(p)
+        if not ok:
+            continue
+        ok.sort(key=lambda p: (HOW_RANK.get(p.how, 9), KIND_RANK.get(gz.entries[p.entry].kind, 9)))
+        # The surface keeps a fused ل (`للاتحاد`): the guide records that form as it stands.
+        sstart = nstart - 1 if ok[0].fused else nstart
+        start, end = nt.span(sstart, nend)
+        m = Match(nstart=nstart, nend=nend, start=start, end=end, wstart=nt.idx[ws],
+                  prefix=prefix[:-1] if ok[0].fused else prefix, norm=pat_str, pats=ok)
+        # Longer names first; among equals, the one with fewer clitics stripped.
+        cands.append((-(nend - nstart), len(prefix), nstart, m))
+    cands.sort(key=lambda c: c[:3])
+    taken: list[tuple[int, int]] = []
+    out: list[Match] = []
+    for _, _, _, m in cands:
+        if any(m.nstart < b and a < m.nend for a, b in taken):
+            continue
+        taken.append((m.nstart, m.nend))
+        out.append(m)
+    out.sort(key=lambda m: m.nstart)
+    return out

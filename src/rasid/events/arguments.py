@@ -1,0 +1,271 @@
+"""Actor mentions (entities and role phrases with codes) grouped, and argument search by syntax.
+
+Mentions that touch (apposition `وزير الخارجية الأميركي أنتوني بلينكن`) or are coordinated
+with `و` (`بلغاريا وجمهورية تشيكيا وإستونيا`) form one group. Each group knows the
+preposition that governs it (`لكييف` -> ل, `في جنيف` -> في, bare -> None), which is what
+tells a subject or object from a recipient or a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from rasid.article import Article, Entity
+from rasid.events.clauses import RELATIVES, Doc
+from rasid.text.normalize import normalize
+
+PREP_WORDS = frozenset({
+    "في", "الي", "علي", "مع", "ضد", "من", "عن", "بين", "لدي", "عند", "امام", "نحو", "باتجاه",
+    "بحق", "حول", "ضمن", "عبر", "خلال", "بعد", "قبل", "منذ", "تجاه", "ازاء", "حيال", "قرب",
+    "داخل", "خارج", "لصالح", "بشان", "مثل", "دون", "بدون", "وفي", "والي", "وعلي", "ومع", "وضد",
+    "ومن", "وبين", "بحسب", "حسب", "وفق", "لدى", "جانب", "قبالة", "شمال", "جنوب", "شرق", "غرب",
+})
+# Attached clitic letters that are prepositions.
+CLITIC_PREPS = ("ب", "ل", "ك")
+# Tokens that may sit between a verb and its subject, or a subject and its object.
+SKIPPABLE = frozenset({
+    "،", ",", "امس", "اليوم", "رسميا", "مجددا", "ايضا", "كذلك", "بدوره", "بدورها", "بشده",
+    "بقوه", "هاتفيا", "الليله", "صباح", "مساء", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+    "الخميس", "الجمعه", "السبت", "يوم", "-", "(", ")", "قد", "فعلا", "اخيرا", "مرة", "اخري",
+    "سابقا", "حاليا", "بالفعل",
+})
+# Head nouns between a preposition and the name that codes them (`مع وزراء خارجية بلغاريا`).
+ROLE_HEADS = frozenset({
+    "وزراء", "وزير", "وزيره", "خارجيه", "دفاع", "داخليه", "رئيس", "رؤساء", "قاده", "قائد",
+    "زعيم", "زعماء", "ممثلي", "ممثل", "ممثلين", "نظراء", "نظيره", "سفراء", "سفير", "حكومه",
+    "حكومات", "قوات", "جيش", "دول", "الدول", "مسؤولي", "مسؤولين", "مسؤولون", "وفد", "وفود",
+    "عناصر", "مقاتلي", "مقاتلين", "سلطات", "برلمان", "نواب", "اعضاء", "مبعوث", "عاهل", "ملك",
+    "امير", "ولي", "عهد", "الوزراء", "الخارجيه", "الدفاع", "العام", "الامين",
+})
+
+
+@dataclass
+class Group:
+    """A run of touching or coordinated actor mentions; its codes keep text order."""
+
+    codes: list[str]
+    t0: int  # first token
+    t1: int  # token after the last
+    start: int
+    end: int
+    prep: str | None  # governing preposition (matching form), None when bare
+    places: list[Entity] = field(default_factory=list)
+    is_place: bool = False  # every mention is a place (GPE/LOC)
+
+    def is_place_only_loc(self) -> bool:
+        """True for a group that is only an uncoded place (a LOC like `خط التماس`)."""
+        return self.is_place and not self.codes
+
+    def base_codes(self) -> list[str]:
+        """Codes without sector, deduplicated, text order."""
+        out: list[str] = []
+        for c in self.codes:
+            b = c.split(":", 1)[0]
+            if b not in out:
+                out.append(b)
+        return out
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    code: str | None
+    place: Entity | None
+    text: str
+
+
+_GAP_APPOS = re.compile(r"^[\s،,\-–()\"«»]*$")
+_GAP_COORD = re.compile(r"^[\s،,]*و?\s*$")
+
+
+def _full_code(code: str | None, sector: str | None) -> str | None:
+    """`RUS` + `MIL` -> `RUS:MIL`; a code already carrying a sector is kept."""
+    if not code:
+        return None
+    if ":" in code or not sector:
+        return code
+    return f"{code}:{sector}"
+
+
+def collect_mentions(article: Article) -> list[_Mention]:
+    """Entities and roles as mentions, nested ones dropped in favour of the longest coded span."""
+    raw: list[_Mention] = []
+    for e in article.entities:
+        place = e if e.type in ("GPE", "LOC") else None
+        raw.append(_Mention(e.start, e.end, _full_code(e.code, e.sector), place, e.text))
+    for r in article.roles:
+        raw.append(_Mention(r.start, r.end, _full_code(r.code, r.sector), None, r.text))
+    raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[_Mention] = []
+    for m in raw:
+        if out and m.start < out[-1].end:
+            outer = out[-1]
+            if outer.code is None and m.code is not None and m.end <= outer.end:
+                # An uncoded outer span (a LOC) should not hide a coded inner one.
+                out[-1] = _Mention(outer.start, outer.end, m.code, outer.place or m.place, outer.text)
+            elif outer.place is None and m.place is not None and m.end <= outer.end:
+                pass
+            continue
+        out.append(m)
+    return out
+
+
+def build_groups(article: Article, doc: Doc) -> list[Group]:
+    """Group the article's mentions and find each group's governing preposition."""
+    mentions = collect_mentions(article)
+    text = article.text
+    groups: list[Group] = []
+    for m in mentions:
+        if not doc.toks:
+            break
+        k = doc.tok_at(m.start)
+        if groups:
+            g = groups[-1]
+            gap = text[g.end:m.start]
+            same_sent = doc.toks[g.t0].sent == doc.toks[k].sent
+            if same_sent and len(gap) <= 4 and "\n" not in gap:
+                codes = {c.split(":")[0] for c in g.codes}
+                mcode = (m.code or "").split(":")[0]
+                coord = _GAP_COORD.match(gap) and "و" in gap or _attached(text, doc, k, m) == "و"
+                appos = _GAP_APPOS.match(gap) and (not m.code or not codes or mcode in codes
+                                                   or ("،" not in gap and "," not in gap))
+                if coord or appos:
+                    if m.code and (coord or mcode not in codes):
+                        g.codes.append(m.code)
+                    if m.place is not None:
+                        g.places.append(m.place)
+                    g.is_place = g.is_place and m.place is not None
+                    g.end = m.end
+                    g.t1 = doc.tok_at(m.end - 1) + 1
+                    continue
+        prep = _prep_of(text, doc, k, m)
+        groups.append(Group(codes=[m.code] if m.code else [], t0=k, t1=doc.tok_at(m.end - 1) + 1,
+                            start=m.start, end=m.end, prep=prep,
+                            places=[m.place] if m.place is not None else [],
+                            is_place=m.place is not None))
+    return groups
+
+
+def _attached(text: str, doc: Doc, k: int, m: _Mention) -> str:
+    """Clitic letters glued before the mention inside its token (`لكييف` -> `ل`)."""
+    t = doc.toks[k]
+    if t.start < m.start:
+        return normalize(text[t.start:m.start])
+    return ""
+
+
+def _prep_of(text: str, doc: Doc, k: int, m: _Mention) -> str | None:
+    """The preposition governing a mention: an attached clitic or the preceding word."""
+    att = _attached(text, doc, k, m)
+    if att:
+        for ch in reversed(att):
+            if ch in CLITIC_PREPS:
+                return ch
+    nm = normalize(m.text)
+    if nm.startswith("لل"):
+        return "ل"
+    j = k - 1
+    while j >= 0 and j >= k - 4 and doc.toks[j].sent == doc.toks[k].sent:
+        prev = doc.words[j]
+        if prev in PREP_WORDS:
+            return prev[1:] if prev.startswith("و") and prev[1:] in PREP_WORDS else prev
+        if prev in ROLE_HEADS:
+            j -= 1
+            continue
+        for p in ("ب", "ل", "لل", "وب", "ول", "ولل"):
+            # `بوزراء خارجية …`, `لوزير …`: the clitic sits on the role head.
+            if prev.startswith(p) and prev[len(p):] in ROLE_HEADS | {"ال" + h for h in ROLE_HEADS}:
+                return p[-1]
+        break
+    return None
+
+
+# ---------------------------------------------------------------- search
+
+@dataclass
+class ArgIndex:
+    """Groups indexed by start token, for the argument searches of one article."""
+
+    doc: Doc
+    groups: list[Group]
+    time_toks: set[int]
+    by_t0: dict[int, Group] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_t0 = {g.t0: g for g in self.groups}
+
+    def _skippable(self, j: int) -> bool:
+        return j in self.time_toks or self.doc.words[j] in SKIPPABLE
+
+    def bare_after(self, i: int, limit: int, max_skip: int = 4, nouns: int = 0) -> Group | None:
+        """A bare group starting right after token `i`, skipping adverbs, times and `nouns` words."""
+        j = i + 1
+        skipped = 0
+        while j < limit and skipped <= max_skip:
+            g = self.by_t0.get(j)
+            if g is not None:
+                return g if g.prep is None and not g.is_place_only_loc() else None
+            w = self.doc.words[j]
+            if not self._skippable(j):
+                if nouns <= 0 or not self.doc.toks[j].is_word or w in PREP_WORDS:
+                    return None
+                nouns -= 1
+            j += 1
+            skipped += 1
+        return None
+
+    def groups_after(self, i: int, limit: int, preps: Iterable[str], window: int = 14) -> list[Group]:
+        """All groups after token `i` (within `window` tokens) whose preposition is in `preps`."""
+        wanted = set(preps)
+        return [g for g in self.groups if i < g.t0 < limit and g.t0 - i <= window
+                and g.prep in wanted and g.codes]
+
+    def first_bare(self, lo: int, i: int) -> Group | None:
+        """The first bare coded group in tokens [lo, i): a sentence's main subject."""
+        for g in self.groups:
+            if g.t0 >= i:
+                return None
+            if g.t0 >= lo and g.prep is None and g.codes:
+                return g
+        return None
+
+    def group_after(self, i: int, limit: int, preps: Iterable[str], window: int = 14) -> Group | None:
+        """The first group after token `i` (within `window` tokens) whose preposition is in `preps`."""
+        wanted = set(preps)
+        for g in self.groups:
+            if g.t0 <= i:
+                continue
+            if g.t0 >= limit or g.t0 - i > window:
+                break
+            if g.prep in wanted and g.codes:
+                return g
+        return None
+
+    def bare_before(self, i: int, lo: int, window: int = 14) -> Group | None:
+        """The nearest bare group ending before token `i` and not before `lo`."""
+        best: Group | None = None
+        for g in self.groups:
+            if g.t1 > i:
+                break
+            if g.t0 >= lo and i - g.t1 <= window and g.prep is None and g.codes:
+                best = g
+        return best
+
+    def group_containing_or_before_relative(self, i: int) -> Group | None:
+        """For a verb opening a relative clause (`بوريل الذي سيلتقي`), the antecedent group."""
+        j = i - 1
+        while j >= 0 and self.doc.words[j] in ("قد", "لم", "لن", "لا"):
+            j -= 1
+        if j >= 0 and self.doc.words[j] in RELATIVES:
+            for g in self.groups:
+                if g.t1 == j or g.t1 == j - 1:
+                    return g
+        return None
+
+    def groups_in(self, lo: int, hi: int) -> list[Group]:
+        """Groups starting within token range [lo, hi)."""
+        return [g for g in self.groups if lo <= g.t0 < hi]
+

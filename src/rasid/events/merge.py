@@ -1,0 +1,127 @@
+"""Merging inside one article: the same happening stated several times is one event.
+
+Two events merge when they have the same type, share an actor (CONSULT: share participants),
+their recipients are not disjoint, their dates are compatible (equal, one missing, or a day
+inside the other's week/month) and neither a negated nor a hypothetical one meets a different
+aux. The event kept is the best-stated one; missing date, place and mode are filled from the
+others (the text has said they are the same occasion).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rasid.article import Event
+
+SPECIAL_AUX = ("negated", "hypothetical")
+
+
+def _base(codes: list[str]) -> set[str]:
+    """Codes without sector."""
+    return {c.split(":", 1)[0] for c in codes}
+
+
+def _day_range(value: str) -> tuple[date, date] | None:
+    """First and last day covered by an ISO day, week, month or year value."""
+    try:
+        if len(value) == 10:
+            d = date.fromisoformat(value)
+            return d, d
+        if "-W" in value:
+            y, w = value.split("-W")
+            a = date.fromisocalendar(int(y), int(w[:2]), 1)
+            return a, date.fromisocalendar(int(y), int(w[:2]), 7)
+        if len(value) == 7 and value[4] == "-":
+            y, m = int(value[:4]), int(value[5:7])
+            a = date(y, m, 1)
+            b = date(y + (m == 12), m % 12 + 1, 1)
+            return a, date.fromordinal(b.toordinal() - 1)
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """True when either is missing, they are equal, or one's range contains the other's."""
+    if not a or not b or a == b:
+        return True
+    ra, rb = _day_range(a), _day_range(b)
+    if ra is None or rb is None:
+        return False
+    return (ra[0] <= rb[0] and rb[1] <= ra[1]) or (rb[0] <= ra[0] and ra[1] <= rb[1])
+
+
+def more_specific(a: str | None, b: str | None) -> str | None:
+    """The narrower of two compatible date values."""
+    if not a:
+        return b
+    if not b:
+        return a
+    ra, rb = _day_range(a), _day_range(b)
+    if ra is None or rb is None:
+        return a
+    return a if (ra[1] - ra[0]) <= (rb[1] - rb[0]) else b
+
+
+def same_happening(a: Event, b: Event) -> bool:
+    """True when two events of one article state the same happening."""
+    if a.event != b.event:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if (a.aux in SPECIAL_AUX or b.aux in SPECIAL_AUX) and a.aux != b.aux:
+        return False
+    if not dates_compatible(a.date, b.date):
+        return False
+    aa, ar, ba, br = _base(a.actor), _base(a.recipient), _base(b.actor), _base(b.recipient)
+    if a.event == "CONSULT":
+        pa, pb = aa | ar, ba | br
+        if not (aa & pb) and not (ba & pa):
+            return False
+        if ar and br and not ((ar & pb) or (br & pa)):
+            return False
+        # Two meetings sharing only one side, with different other sides, are distinct.
+        if ar and br and (pa - pb) and (pb - pa) and len(pa & pb) < 2:
+            return False
+        return True
+    if not (aa & ba):
+        return False
+    if ar and br and not (ar & br):
+        return False
+    return True
+
+
+def _quality(e: Event) -> float:
+    """How well an event is stated: arguments and date count, then the trigger confidence."""
+    return (2.0 * bool(e.recipient) + 1.5 * bool(e.date) + 0.5 * bool(e.location)
+            + (e.confidence or 0.0))
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Collapse repeated statements of one happening; keeps text order of the kept events."""
+    clusters: list[list[Event]] = []
+    for e in events:
+        for cl in clusters:
+            if all(same_happening(e, o) for o in cl):
+                cl.append(e)
+                break
+        else:
+            clusters.append([e])
+    out: list[Event] = []
+    for cl in clusters:
+        best = max(cl, key=_quality)
+        for o in cl:
+            if o is best:
+                continue
+            if dates_compatible(best.date, o.date):
+                best.date = more_specific(best.date, o.date)
+            best.location = best.location or o.location
+            best.mode = best.mode or o.mode
+            if not best.recipient and o.recipient:
+                best.recipient = list(o.recipient)
+            best.confidence = max(best.confidence or 0.0, o.confidence or 0.0)
+        out.append(best)
+    out.sort(key=lambda e: e.start)
+    return out

@@ -1,0 +1,212 @@
+"""Speaker phrases: where a speaker phrase ends, its shortest naming surface, its actor code.
+
+The syntactic phrase comes from the words around the cue verb (`قال X في بيان إن`); the
+entity and role layers, when present, tell the name inside it (`المتحدثة باسم الخارجية
+الروسية، ماريا زاخاروفا` -> `ماريا زاخاروفا`) and the actor code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from rasid.quotes.textdoc import ALL_MARKS, TextDoc
+from rasid.text.normalize import normalize
+
+TIME_WORDS = frozenset(normalize(w) for w in (
+    "الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الاثنين الإثنين أمس اليوم غدا غداً يوم مساء "
+    "صباح ليلة الليلة فجر ظهر مؤخرا مؤخراً").split())
+RELATIVES = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين اللواتي وهو وهي وهم".split())
+ADVERBIAL_STARTERS = frozenset(normalize(w) for w in (
+    "خلال أمام عقب بعد قبل أثناء عبر لدى على عن مع حول بشأن إثر اثر منذ ردا رداً تعليقا تعليقاً "
+    "بدوره بدورها بدورهم").split())
+ADDRESSEES = frozenset(normalize(w) for w in (
+    "للصحفيين للصحافيين لوسائل لوكالة لصحيفة لقناة لموقع لشبكة لتلفزيون لإذاعة لمجلة "
+    "للإعلاميين للمراسلين للوكالة للصحيفة للقناة للشبكة للموقع").split())
+# Heads after which `ل` begins a genitive that is still part of the speaker phrase.
+L_HEADS = frozenset(normalize(w) for w in (
+    "العام العامة التنفيذي الأعلى الخاص التابع التابعة الإعلامي الرسمي الدائم السامي السامية "
+    "مستشار المستشار ممثل الممثل سفير السفير مبعوث المبعوث مندوب المندوب أمين الأمين نائب "
+    "رئيس مدير المدير قائد عضو وزير متحدث المتحدث ناطق الناطق مساعد المساعد").split())
+# Indefinite heads that take `في` inside the phrase (`مسؤول في حلف شمال الأطلسي`).
+IN_HEADS = frozenset(normalize(w) for w in (
+    "مسؤول مسؤولة مسؤولون مسؤولين مصدر مصادر عضو أعضاء سفير مندوب ممثل خبير خبراء باحث "
+    "ناشط ناشطون قيادي ضابط مراسل دبلوماسي دبلوماسيون").split())
+SPEECH_NOUNS = frozenset(normalize(w) for w in (
+    "بيان تصريح تصريحات حديث مقابلة مؤتمر المؤتمر كلمة كلمته كلمتها خطاب خطابه خطابها رسالة "
+    "الرسالة تغريدة تدوينة منشور حوار لقاء اتصال جلسة ختام افتتاح أعقاب وقت إطار ظل سياق "
+    "معرض رده ردها تعليق تعليقه تقرير اجتماع البيان الخطاب الحديث المقابلة الجلسة اللقاء "
+    "الاتصال الاجتماع تصريحاته تصريحاتها نفس الوقت").split())
+TITLES = frozenset(normalize(w) for w in (
+    "الدكتور د السيد السيدة الشيخ النائب المهندس القاضي الجنرال الفريق اللواء العميد الأمير "
+    "الأستاذ البروفيسور").split())
+DEMONSTRATIVES = frozenset(normalize(w) for w in "هذه هذا هؤلاء تلك ذلك".split())
+LEADING_PARTICLES = frozenset(normalize(w) for w in "لكن ولكن بل ثم فيما بينما حيث كما إذ وقد قد".split())
+
+
+@dataclass
+class Span:
+    """An entity or role from the layers, in original offsets."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | GPE | LOC | ROLE
+    code: str | None
+    en: str | None
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the naming surface, its span, English name, code, gender."""
+
+    text: str | None
+    start: int | None
+    end: int | None
+    en: str | None = None
+    code: str | None = None
+    gender: str = "m"
+    region: str = ""  # the whole syntactic phrase (for later `المسؤول` / `الشبكة` references)
+    heads: set[str] = field(default_factory=set)
+
+
+def layer_spans(entities: Iterable[Any], roles: Iterable[Any]) -> list[Span]:
+    """Entities and roles of an article as Spans, sorted by start."""
+    out = [Span(e.start, e.end, e.text, e.type, e.code, e.name_en) for e in entities]
+    out += [Span(r.start, r.end, r.text, "ROLE", r.code, r.name_en) for r in roles]
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def _bare(word: str) -> str:
+    """A word without a leading و and ال (for head-noun comparison)."""
+    if word.startswith("وال") and len(word) > 4:
+        word = word[1:]
+    if word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    return word
+
+
+def heads_of(text: str) -> set[str]:
+    """Content words of a phrase, without ال (matching form)."""
+    return {_bare(w) for w in normalize(text).split() if len(w) > 2 and w not in DEMONSTRATIVES}
+
+
+def trim_gap(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]]) -> tuple[int, int, tuple[int, int] | None]:
+    """The speaker phrase inside tokens a..b-1: (a, end, apposition-name range or None)."""
+    toks = doc.toks
+    while a < b and (toks[a].text in ("،", ",", ":", "-") or toks[a].text in TIME_WORDS):
+        a += 1
+    apposition = None
+    k = a
+    while k < b:
+        t = toks[k]
+        w = t.text
+        if k > a and w in ("،", ","):
+            apposition = _apposition(doc, k + 1, b, time_spans)
+            break
+        if True:
+            if w in ("(", "[", ":", "-", "–") or w in RELATIVES or w in TIME_WORDS:
+                break
+            if any(s <= t.s < e for s, e in time_spans):
+                break
+            if w in ADVERBIAL_STARTERS or w in ADDRESSEES:
+                break
+            if w == "ل" or (w in ("ب",) and k + 1 < b and toks[k + 1].text in ALL_MARKS):
+                break
+            if w == "في":
+                prev = toks[k - 1].text if k > a else ""
+                nxt = toks[k + 1].text if k + 1 < b else ""
+                if nxt in SPEECH_NOUNS or nxt in TIME_WORDS or not (
+                        prev in IN_HEADS or (not prev.startswith("ال") and k - a <= 3)):
+                    break
+            if w.startswith("لل") and (k == a or toks[k - 1].text not in L_HEADS):
+                break
+        if w in ALL_MARKS and doc.region_opening(t) is None and k == a:
+            a += 1
+        k += 1
+    return a, k, apposition
+
+
+def _apposition(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A name set off by a comma after a role (`المتحدثة باسم الخارجية، ماريا زاخاروفا`)."""
+    toks = doc.toks
+    k = a
+    while k < b and toks[k].text not in ("،", ",", "(", ":") and k - a < 5:
+        w = toks[k].text
+        if (w.startswith("ال") or w in TIME_WORDS or w in ADVERBIAL_STARTERS or w in RELATIVES
+                or w == "في" or not w.isalpha() or w.startswith("و")
+                or any(s <= toks[k].s < e for s, e in time_spans)):
+            return None
+        k += 1
+    return (a, k) if 1 <= k - a <= 4 else None
+
+
+def choose(doc: TextDoc, a: int, b: int, apposition: tuple[int, int] | None,
+           spans: list[Span]) -> Speaker | None:
+    """Speaker from the phrase tokens a..b-1: a person named in it, else its role or organisation."""
+    if b <= a:
+        return None
+    s, e, region = doc.surface(a, b)
+    if apposition:
+        e = doc.toks[apposition[1] - 1].e
+        region = doc.text[s:e]
+    inside = [x for x in spans if x.start < e and x.end > s]
+    pers = [x for x in inside if x.type == "PER"]
+    coded = [x for x in inside if x.code]
+    chosen: Span | None = None
+    if pers:
+        chosen = pers[0]
+    elif inside:
+        first = min(inside, key=lambda x: (x.start, -(x.end - x.start)))
+        if first.start <= s + 1 or _only_titles_before(doc, s, first.start):
+            chosen = first
+    if chosen is not None:
+        text, ts, te = chosen.text, chosen.start, chosen.end
+    elif apposition:
+        ts, te, text = doc.surface(*apposition)
+    else:
+        ta = a
+        while ta < b - 1 and doc.toks[ta].text in TITLES:
+            ta += 1
+        ts, te, text = doc.surface(ta, b)
+    code = chosen.code if chosen is not None and chosen.code else (coded[0].code if coded else None)
+    en = chosen.en if chosen is not None and chosen.en else None
+    if en is None and coded and not pers:
+        en = coded[0].en
+    return Speaker(text=text.strip(), start=ts, end=te, en=en, code=code, region=region,
+                   heads=heads_of(region))
+
+
+def _only_titles_before(doc: TextDoc, s: int, start: int) -> bool:
+    """True when only title words (الدكتور, النائب) stand between s and start."""
+    words = normalize(doc.text[s:start]).split()
+    return all(w in TITLES for w in words)
+
+
+def nearest_span(spans: list[Span], s: int, e: int, lo: int, hi: int) -> Span | None:
+    """The PER/ORG/GPE/ROLE span nearest to [s, e) within [lo, hi)."""
+    best, dist = None, None
+    for x in spans:
+        if x.type == "LOC" or x.start < lo or x.end > hi:
+            continue
+        d = 0 if (x.start < e and x.end > s) else min(abs(x.start - e), abs(s - x.end))
+        if dist is None or d < dist:
+            best, dist = x, d
+    return best
+
+
+def resolve_reference(sp: Speaker, history: list[Speaker]) -> Speaker:
+    """`المسؤول`, `الشبكة`, `هذه التسريبات`: a short uncoded definite phrase names an earlier speaker."""
+    if sp.code or not sp.text:
+        return sp
+    words = normalize(sp.text).split()
+    words = [w for w in words if w not in DEMONSTRATIVES]
+    if not words or len(words) > 2:
+        return sp
+    head = _bare(words[0])
+    for prev in reversed(history):
+        if head in prev.heads and (prev.code or prev.en):
+            sp.code = prev.code
+            sp.en = sp.en or prev.en
+            return sp
+    return sp

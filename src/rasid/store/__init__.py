@@ -1,0 +1,1 @@
+"""The corpus store: SQLite schema, ingest, search, export and their CLI commands."""

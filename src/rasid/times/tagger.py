@@ -1,0 +1,550 @@
+"""Find and resolve time expressions in clean Arabic news text.
+
+Pipeline of one call: fold the text (textmap), run every pattern (patterns), turn each match
+into a candidate with its value where the value does not depend on other expressions,
+keep the longest non-overlapping candidates, then resolve what depends on context:
+
+1. A day range `من 10 إلى 12 يناير`, `10-12 يناير` yields the first day as its own expression.
+2. Weekdays. `أمس/اليوم + weekday` and `weekday + الماضي/المقبل` are explicit. A weekday
+   followed by a date (`الأربعاء في 24 تموز`, `الثلاثاء 4 يناير`) takes that date. The second
+   weekday of a range (`من الثلاثاء إلى الخميس`, `الجمعة والسبت`) is the first such day on or
+   after the first one. A bare weekday is the nearest such day on or before publication
+   (past-tense reporting, the default) or on or after it (future); the direction comes from
+   the tense cue of its clause (see context), and all bare mentions of one weekday in an
+   article share one value: a date-linked mention wins, else future when future cues
+   outnumber both past ones and uncued ones. The publication day's own weekday is always the publication day.
+3. A relative expression (`أمس`, `غداً`, `الأسبوع المقبل`, `قبل يومين`) that follows, in the
+   same sentence, a statement dated to another day (`قال في بيان الجمعة إن … أمس`, with
+   إن/أن, a colon or a quote mark in between) is resolved against that day.
+
+What is not recorded: durations (`يومين`, `ثلاث سنوات`, `منذ ثلاث سنوات` — `منذ` with months
+or years reads as a duration, with days or weeks as "… ago"), vague spans (`في الأشهر الماضية`,
+`قبل أيام`, anything with `نحو/حوالي/قرابة/أكثر من`), offsets from another event
+(`بعد يومين من الهجوم`), `اليوم` as "nowadays" or not today (`العالم اليوم`, `حتى اليوم`,
+`إلى اليوم`, `في اليوم التالي`, `اليوم الوطني`, `ذلك اليوم`), a 4-digit number that is not
+clearly a year (a year needs `عام/العام/سنة`, a preposition such as `منذ/في/خلال/حتى`, or
+`م`/`هـ`), and named dates without a year (`ثورة 25 يناير`, `قوى 14 آذار`).
+Month names that are also common words (`مارس` "practised", `آب`, `تموز`, `نيسان`, `ماي`)
+count only with a day, a year, a modifier, a paired name (`آب/أغسطس`) or a preposition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, Callable
+
+from rasid.article import TimeExpr
+from rasid.times import lexicon as lx
+from rasid.times import patterns as P
+from rasid.times import resolve as rv
+from rasid.times.context import (COUNT_NOUNS, DATE_NAME_HEADS, NOT_TODAY_AFTER, NOWADAYS_BEFORE, PAST_FORMS,
+                                 Sentences, strip_conj, tense_cue, word_after, word_before)
+from rasid.times.textmap import FoldedText
+
+HIJRI_SFX = frozenset({"ه", "هجري", "هجريه", "للهجره"})
+_WEAK_KEEP = frozenset({"منذ"})  # weak year cues kept inside the span (`منذ 2010`, per the guide)
+_AMBIG_OK_BEFORE = frozenset({"في", "خلال", "منذ", "حتي", "بحلول", "قبل", "بعد", "مطلع", "اواخر",
+                              "منتصف", "بدايه", "نهايه", "اوائل", "شهر", "الي"})
+# Words saying something lasts (`المستمرة منذ`), which turn an offset into a duration.
+_CONTINUING = ("المستمر", "مستمر", "المتواصل", "متواصل", "الدائر", "تتواصل", "يتواصل", "تستمر",
+               "يستمر", "استمر", "طوال", "لمده", "مده", "خلال")
+_DEIC_WD = {"غد": 1, "الغد": 1, "بعد غد": 2, "بعد الغد": 2}
+_RELATIVE_KINDS = frozenset({"deictic", "period", "offset"})
+
+
+@dataclass
+class Cand:
+    """A matched time expression (folded offsets) and what is known of its value."""
+
+    kind: str
+    start: int  # core start, clitic excluded
+    end: int
+    value: str | None = None
+    day: date | None = None  # set when the value is a single day
+    wd: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _core_start(m: Any, f: str) -> int:
+    """Start of the match without its clitic; a fused `لل` keeps its first ل."""
+    cl = m.group("cl") or ""
+    cs = m.start() + len(cl)
+    if cl.endswith("ل") and f.startswith("ل", cs) and not f.startswith("ال", cs):
+        cs -= 1
+    return cs
+
+
+def _day_cand(kind: str, cs: int, end: int, d: date | None, **data: Any) -> Cand | None:
+    """A day-valued candidate, or None when the date does not exist."""
+    if d is None:
+        return None
+    return Cand(kind, cs, end, rv.day_value(d), d, data=data)
+
+
+def _num(s: str | None) -> int | None:
+    """Integer from a digit string with an optional leading ال."""
+    if not s:
+        return None
+    s = s[2:] if s.startswith("ال") else s
+    return int(s) if s.isdigit() else None
+
+
+def _plausible_year(y: int, pub: date, strong: bool) -> bool:
+    """Is `y` a year the press would write with this cue."""
+    return (1000 <= y <= pub.year + 100) if strong else (1900 <= y <= pub.year + 30)
+
+
+def _b_date(m: Any, f: str, pub: date) -> list[Cand]:
+    """`12 يناير`, `يوم 12 كانون الثاني/يناير 2022`, `10 يناير الجاري`, `الأول من مايو`."""
+    g = m.groupdict()
+    cs = _core_start(m, f)
+    d = _num(g["dnum"]) if g["dnum"] else lx.ORDINAL.get(lx.key(g["dord"] or ""))
+    mon = lx.GREG_MONTH[lx.key(g["m1"])]
+    if g["m2"] and lx.GREG_MONTH[lx.key(g["m2"])] != mon:
+        return []
+    if not d:
+        return []
+    if g["y"]:
+        y = int(g["y"])
+        if g["ysfx"] in HIJRI_SFX or not _plausible_year(y, pub, True):
+            return []
+        c = _day_cand("date", cs, m.end(), rv.safe_date(y, mon, d), mon=mon, dom=d, year=True)
+    else:
+        if strip_conj(word_before(f, m.start())) in DATE_NAME_HEADS:
+            return []  # ثورة 25 يناير: a named day, not a date near publication
+        if g["mod"]:
+            y = rv.modified_month_year(pub, mon, _mod_kind(g["mod"]), d)
+            c = _day_cand("date", cs, m.end(), rv.safe_date(y, mon, d), mon=mon, dom=d, year=True)
+        elif strip_conj(word_before(f, m.start())) == "منذ":  # since: a day already past
+            y = pub.year if (mon, d) <= (pub.month, pub.day) else pub.year - 1
+            c = _day_cand("date", cs, m.end(), rv.safe_date(y, mon, d), mon=mon, dom=d, year=True)
+        else:
+            c = _day_cand("date", cs, m.end(), rv.nearest_day(pub, mon, d), mon=mon, dom=d, year=False)
+    return [c] if c else []
+
+
+def _mod_kind(mod: str) -> str:
+    """past | future | current for a folded modifier word."""
+    mod = lx.key(mod)
+    if mod in lx.MOD_PAST:
+        return "past"
+    if mod in lx.MOD_FUTURE:
+        return "future"
+    return "current"
+
+
+def _b_dom(m: Any, f: str, pub: date) -> list[Cand]:
+    """`الـ20 من الشهر الحالي`, `20 الجاري`."""
+    g = m.groupdict()
+    d = _num(g["dnum"]) if g["dnum"] else lx.ORDINAL.get(lx.key(g["dord"] or ""))
+    if not d:
+        return []
+    shift = 0 if g["this"] else {"past": -1, "future": 1, "current": 0}[_mod_kind(g["mod"] or g["mod2"])]
+    y, mon = rv.add_months(pub.year, pub.month, shift)
+    c = _day_cand("date", _core_start(m, f), m.end(), rv.safe_date(y, mon, d), mon=mon, dom=d, year=True)
+    return [c] if c else []
+
+
+def _b_numeric(m: Any, f: str, pub: date) -> list[Cand]:
+    """`12/1/2022`, `2022-01-12`, `12.1.2022` (day first, as the Arabic press writes)."""
+    a, b, c = m.group("a"), m.group("b"), m.group("c")
+    if len(a) == 4 and len(c) <= 2:
+        y, mo, d = int(a), int(b), int(c)
+    elif len(c) == 4 and len(a) <= 2:
+        d, mo, y = int(a), int(b), int(c)
+        if mo > 12 and d <= 12:  # 4/22/1948: month first
+            d, mo = mo, d
+    else:
+        return []
+    if not _plausible_year(y, pub, True):
+        return []
+    cand = _day_cand("date", _core_start(m, f), m.end(), rv.safe_date(y, mo, d), mon=mo, dom=d, year=True)
+    return [cand] if cand else []
+
+
+def _b_month(m: Any, f: str, pub: date) -> list[Cand]:
+    """`يناير 2022`, `شباط/فبراير`, `يناير الماضي`, `مطلع مارس`, `في يونيو`."""
+    g = m.groupdict()
+    mon = lx.GREG_MONTH[lx.key(g["m1"])]
+    if g["m2"] and lx.GREG_MONTH[lx.key(g["m2"])] != mon:
+        return []
+    cs = _core_start(m, f)
+    if g["y"]:
+        y = int(g["y"])
+        if g["ysfx"] in HIJRI_SFX or not _plausible_year(y, pub, True):
+            return []
+        return [Cand("month", cs, m.end(), rv.month_value(y, mon))]
+    if g["mod"]:
+        y = rv.modified_month_year(pub, mon, _mod_kind(g["mod"]))
+        return [Cand("month", cs, m.end(), rv.month_value(y, mon))]
+    before = strip_conj(word_before(f, m.start()))
+    if before in DATE_NAME_HEADS:
+        return []
+    supported = bool(g["m2"] or g["shahr"] or g["part"]) or before in _AMBIG_OK_BEFORE
+    m1 = lx.key(g["m1"])
+    if m1 in lx.AMBIGUOUS_MONTHS and (not supported or g["cl"] or (m1 == "اب" and not g["m2"])):
+        return []  # من باب, مارس الضغط, أب مفجوع: words, not months
+    return [Cand("month", cs, m.end(), rv.month_value(*rv.nearest_month(pub, mon)))]
+
+
+def _year_value(y: int, sfx: str | None, pub: date, strong: bool) -> str | None:
+    """ISO year for a written year (Hijri when marked so), or None when implausible."""
+    if sfx and lx.key(sfx) in HIJRI_SFX:
+        return f"{rv.hijri_year_to_gregorian(y):04d}" if 600 <= y <= 1600 else None
+    return f"{y:04d}" if _plausible_year(y, pub, strong) else None
+
+
+def _b_year(m: Any, f: str, pub: date) -> list[Cand]:
+    """`عام 2021`, `العام 2015`, `منذ 2010`, `في 2019`, `عامي 2014 و2015`, `عام 2006-2014`."""
+    g = m.groupdict()
+    strong = bool(g["cue"]) or bool(g["sfx"])
+    if not strong and word_after(f, m.end()) in COUNT_NOUNS:
+        return []
+    v = _year_value(int(g["y"]), g["sfx"], pub, strong)
+    if v is None:
+        return []
+    if g["cue"] or g["part"] or (g["weak"] and lx.key(g["weak"]) in _WEAK_KEEP):
+        cs = _core_start(m, f)
+    else:
+        cs = m.start("y")
+    end = m.end("sfx") if g["sfx"] else m.end("y")
+    if end < len(f) and f[end] == ")" and "(" in f[cs:end]:
+        end += 1
+    out = [Cand("year", cs, end, v)]
+    if g["y2"]:
+        v2 = _year_value(int(g["y2"]), g["sfx2"] or g["sfx"], pub, strong)
+        if v2 is not None and int(g["y2"]) >= int(g["y"]):
+            out.append(Cand("year", m.start("y2"), m.end(), v2))
+    return out
+
+
+def _b_year_sfx(m: Any, f: str, pub: date) -> list[Cand]:
+    """`2021م`, `1443 هـ`."""
+    v = _year_value(int(m.group("y")), m.group("sfx"), pub, True)
+    return [Cand("year", _core_start(m, f), m.end(), v)] if v else []
+
+
+def _b_weekday(m: Any, f: str, pub: date) -> list[Cand]:
+    """`الثلاثاء`, `يوم الجمعة الماضي`, `أمس الاثنين`, `مساء أمس السبت`; value set later."""
+    g = m.groupdict()
+    wd = lx.WEEKDAY.get("ال" + lx.key(g["wd"])[1:]) if not g["wd"].startswith("ال") else lx.WEEKDAY[g["wd"]]
+    if wd is None:
+        wd = lx.WEEKDAY.get("ال" + g["wd"][1:])
+    if wd is None:
+        return []
+    after = word_after(f, m.end())
+    before = strip_conj(word_before(f, m.start()))
+    if wd == 6 and after in ("عشر", "عشره"):  # الأحد عشر: eleven
+        return []
+    if before in ("ايام", "كل", "وايام"):  # generic: every Friday
+        return []
+    if wd == 0 and not g["deic"] and not g["yawm"] and not g["tod"] and (
+            after in ("معا", "منهما", "كليهما") or before in ("هذين", "كلا", "الطرفين", "البلدين")
+            or (before.startswith("ال") and before.endswith("ين") and len(before) > 5)):
+        return []  # الاثنين "the two"
+    c = Cand("weekday", _core_start(m, f), m.end(), wd=wd, data={
+        "deic": lx.key(g["deic"]) if g["deic"] else None,
+        "mod": lx.key(g["mod"]) if g["mod"] else None,
+        "cl": g["cl"] or ""})
+    return [c]
+
+
+def _b_deictic(m: Any, f: str, pub: date) -> list[Cand]:
+    """`أمس`, `اليوم`, `غداً`, `أول أمس`, `بعد غد`, `صباح اليوم`, `الليلة الماضية`."""
+    g = m.groupdict()
+    deic = lx.key(g["deic"])
+    if deic == "الليله الماضيه":
+        off = -1
+    elif deic == "هذه الليله":
+        off = 0
+    elif deic in ("غد", "الغد"):
+        if not (g["tod"] or g["yawm"]):
+            return []
+        off = 1
+    else:
+        off = lx.DEICTIC.get(deic)
+        if off is None:
+            return []
+    if deic in ("اليوم", "الامس", "امس"):
+        before = word_before(f, m.start())
+        if deic != "امس" and not (g["tod"] or g["yawm"]) and (strip_conj(before) in NOWADAYS_BEFORE or before in NOWADAYS_BEFORE):
+            return []
+        after = word_after(f, m.end())
+        if after in NOT_TODAY_AFTER or (after.startswith("ال") and after.endswith("ي") and len(after) > 4):
+            return []  # اليوم التالي, اليوم الانتخابي, بأمس الحاجة
+    return [Cand("deictic", _core_start(m, f), m.end(), data={"off": off})]
+
+
+def _b_period(m: Any, f: str, pub: date) -> list[Cand]:
+    """`الأسبوع المقبل`, `هذا العام`, `الشهر الماضي`, `مطلع الشهر الجاري`, `العام قبل الماضي`."""
+    g = m.groupdict()
+    unit = lx.PERIOD[("ال" + g["unit"][2:]) if g["unit"].startswith("لل") else g["unit"]]
+    if g["bl"]:
+        n = -2
+    elif g["mod"]:
+        n = {"past": -1, "future": 1, "current": 0}[_mod_kind(g["mod"])]
+    elif g["this"] or g["part"]:
+        if g["part"] and lx.key(g["part"]) == "خلال" and not g["this"]:
+            return []
+        n = 0
+    else:
+        return []
+    return [Cand("period", _core_start(m, f), m.end(), data={"unit": unit, "n": n})]
+
+
+def _b_season(m: Any, f: str, pub: date) -> list[Cand]:
+    """`الصيف الماضي`, `صيف 1982`, `شتاء العام المقبل`, `هذا الربيع`."""
+    g = m.groupdict()
+    code = lx.SEASON[lx.key(g["s"])]
+    cs = _core_start(m, f)
+    if g["y"]:
+        return [Cand("season", cs, m.end(), f"{int(g['y']):04d}-{code}")]
+    if g["ymod"]:
+        n = {"past": -1, "future": 1, "current": 0}[_mod_kind(g["ymod"])]
+        return [Cand("season", cs, m.end(), f"{pub.year + n:04d}-{code}")]
+    if g["thisyear"]:
+        return [Cand("season", cs, m.end(), f"{pub.year:04d}-{code}")]
+    if g["mod"]:
+        return [Cand("season", cs, m.end(), rv.season_value(pub, code, _mod_kind(g["mod"])))]
+    if g["this"]:
+        return [Cand("season", cs, m.end(), rv.season_value(pub, code, "current"))]
+    return []
+
+
+def _b_offset(m: Any, f: str, pub: date) -> list[Cand]:
+    """`قبل يومين`, `منذ ثلاثة أيام`, `بعد أسبوعين`, `قبل 36 عاما`, `قبل أسبوع`."""
+    g = m.groupdict()
+    if g["approx"]:
+        return []
+    if g["n"]:
+        n = int(g["n"]) if g["n"].isdigit() else lx.NUMBERS.get(lx.key(g["n"]))
+        unit = lx.UNIT[lx.key(g["unit"])]
+    elif g["dual"]:
+        n, unit = 2, lx.UNIT_DUAL[lx.key(g["dual"])]
+    else:
+        n, unit = 1, lx.UNIT[lx.key(g["sing"])]
+    if not n:
+        return []
+    head = g["head"]
+    if head == "منذ" and unit != "day":
+        return []  # منذ ثلاث سنوات, منذ خمسة أسابيع: read as durations
+    if any(w.startswith(_CONTINUING) for w in P.WORD.findall(f, max(0, m.start() - 40), m.start())[-3:]):
+        return []  # المستمرة منذ ثلاثة أيام: a duration
+    if word_after(f, m.end()) in ("من", "علي", "عن", "على"):
+        return []  # بعد يومين من الهجوم: counted from another event
+    if word_before(f, m.start()) == "ما":
+        return []
+    nxt = strip_conj(word_after(f, m.end()))
+    if (g["sing"] or g["dual"]) and nxt.startswith("م") and len(nxt) >= 5:
+        return []  # بعد أسبوع مضطرب: "after a turbulent week"
+    if head == "بعد" and tense_cue(f, m.start()) != "future":
+        return []  # وبعد أسبوعين أدلى …: counted from a narrated event unless the clause looks ahead
+    sign = 1 if head == "بعد" else -1
+    return [Cand("offset", _core_start(m, f), m.end(), data={"unit": unit, "n": sign * n})]
+
+
+def _b_hijri(m: Any, f: str, pub: date) -> list[Cand]:
+    """`15 رمضان 1443 هـ`, `رمضان 1443`, `10 محرم`."""
+    g = m.groupdict()
+    hm = lx.HIJRI_MONTH[lx.key(g["hm"])]
+    d = int(g["dnum"]) if g["dnum"] else lx.ORDINAL.get(lx.key(g["dord"] or "")) if g["dord"] else None
+    cs = _core_start(m, f)
+    if g["y"]:
+        y = int(g["y"])
+        if y < 1700:
+            hy = y
+        else:  # Gregorian year with a Hijri month: the Hijri year whose month falls in it
+            hy = rv.hijri_year_of(date(y, 1, 1)) or 0
+            first = rv.hijri_to_date(hy, hm, 1)
+            if first is not None and first.year < y:
+                hy += 1
+        if d:
+            dd = rv.hijri_to_date(hy, hm, d)
+            if dd is not None:
+                return [Cand("hijri", cs, m.end(), rv.day_value(dd), dd)]
+        mid = rv.hijri_to_date(hy, hm, 15)
+        if mid is not None:
+            return [Cand("hijri", cs, m.end(), rv.month_value(mid.year, mid.month))]
+        return [Cand("hijri", cs, m.end(), f"{rv.hijri_year_to_gregorian(hy):04d}")] if 600 <= hy <= 1600 else []
+    if d and hm not in (2, 7):  # صفر "zero", رجب a first name: need a year
+        dd = rv.nearest_hijri_day(pub, hm, d)
+        return [Cand("hijri", cs, m.end(), rv.day_value(dd), dd)] if dd else []
+    return []
+
+
+BUILDERS: dict[str, Callable[[Any, str, date], list[Cand]]] = {
+    "date": _b_date, "dom": _b_dom, "numeric": _b_numeric, "month": _b_month, "year": _b_year,
+    "year_sfx": _b_year_sfx, "weekday": _b_weekday, "deictic": _b_deictic, "period": _b_period,
+    "season": _b_season, "offset": _b_offset, "hijri": _b_hijri,
+}
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Longest-first non-overlapping selection, returned in text order."""
+    kept: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            kept.append(c)
+            taken.append((c.start, c.end))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _add_range_starts(f: str, cands: list[Cand]) -> list[Cand]:
+    """`من 10 إلى 12 يناير`: the bare first day becomes its own expression."""
+    extra = []
+    for c in cands:
+        if c.kind != "date" or c.day is None or "dom" not in c.data:
+            continue
+        m = P.RANGE_DAY_BEFORE.search(f, max(0, c.start - 30), c.start)
+        if not m:
+            continue
+        d0 = int(m.group(1))
+        first = rv.safe_date(c.day.year, c.day.month, d0)
+        if first is not None and d0 < c.day.day:
+            extra.append(Cand("date", m.start(1), m.end(1), rv.day_value(first), first))
+    if not extra:
+        return cands
+    occupied = [(c.start, c.end) for c in cands]
+    extra = [x for x in extra if all(x.end <= s or x.start >= e for s, e in occupied)]
+    return sorted(cands + extra, key=lambda c: c.start)
+
+
+def _deictic_day(anchor: date, c: Cand) -> date:
+    """Day of a deictic candidate relative to `anchor`."""
+    return anchor + timedelta(days=c.data["off"])
+
+
+def _relative_value(anchor: date, c: Cand) -> tuple[str, date | None]:
+    """Value (and day, if day-valued) of a deictic, period or offset candidate."""
+    if c.kind == "deictic":
+        d = _deictic_day(anchor, c)
+        return rv.day_value(d), d
+    if c.kind == "period":
+        return rv.period_value(anchor, c.data["unit"], c.data["n"]), None
+    v = rv.offset_value(anchor, c.data["unit"], c.data["n"])
+    return v, (date.fromisoformat(v) if len(v) == 10 else None)
+
+
+def _near_weekday(d: date, wd: int) -> date:
+    """The day with weekday `wd` nearest `d` (a deictic and its weekday disagree by a day or two)."""
+    back = rv.weekday_date(d, wd, "past")
+    fwd = rv.weekday_date(d, wd, "future")
+    return back if (d - back) <= (fwd - d) else fwd
+
+
+def _resolve_weekdays(f: str, cands: list[Cand], pub: date, sents: Sentences) -> None:
+    """Give every weekday candidate its day (rules in the module docstring, item 2)."""
+    weekdays = [c for c in cands if c.kind == "weekday"]
+    if not weekdays:
+        return
+    by_pos = {id(c): i for i, c in enumerate(cands)}
+    linked: dict[int, date] = {}
+    votes: dict[int, list[int]] = {}
+    none: dict[int, int] = {}
+    for c in weekdays:
+        i = by_pos[id(c)]
+        if c.data["deic"] or c.data["mod"]:
+            continue
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if nxt is not None and nxt.day is not None and nxt.kind in ("date", "hijri") \
+                and P.LINK_GAP.match(f[c.end:nxt.start]) and nxt.start - c.end < 25:
+            c.day = nxt.day
+            linked.setdefault(c.wd, nxt.day)
+            c.data["linked"] = True
+            continue
+        cue = tense_cue(f, c.start, sents.start_of(c.start))
+        v = votes.setdefault(c.wd, [0, 0])
+        if cue == "future":
+            v[0] += 1
+        elif cue == "past":
+            v[1] += 1
+        else:
+            none[c.wd] = none.get(c.wd, 0) + 1
+    prev: Cand | None = None
+    for c in weekdays:
+        wd = c.wd
+        assert wd is not None
+        if c.data.get("linked"):
+            pass
+        elif c.data["deic"]:
+            base = pub + timedelta(days=_DEIC_WD.get(c.data["deic"], lx.DEICTIC.get(c.data["deic"], 0)))
+            c.day = base if base.weekday() == wd else _near_weekday(base, wd)
+        elif c.data["mod"]:
+            if c.data["mod"].startswith("قبل"):
+                c.day = rv.weekday_date(pub, wd, "strict_past") - timedelta(days=7)
+            else:
+                kind = _mod_kind(c.data["mod"])
+                c.day = rv.weekday_date(pub, wd, "strict_past" if kind == "past" else "strict_future")
+        elif prev is not None and prev.day is not None and _is_range(f, prev, c):
+            c.day = rv.weekday_date(prev.day, wd, "future")
+        elif wd in linked:
+            c.day = linked[wd]
+        else:
+            fut, past = votes.get(wd, [0, 0])
+            c.day = rv.weekday_date(pub, wd, "future" if fut > past and fut >= none.get(wd, 0) else "past")
+        c.value = rv.day_value(c.day)
+        prev = c
+
+
+def _is_range(f: str, a: Cand, b: Cand) -> bool:
+    """`من الثلاثاء إلى الخميس`, `الجمعة والسبت`: b closes a range opened by a."""
+    gap = f[a.end:b.start]
+    if P.RANGE_GAP.match(gap):
+        return True
+    return gap.strip() == "" and b.data.get("cl", "").startswith("و")
+
+
+def _resolve_relatives(f: str, cands: list[Cand], pub: date, sents: Sentences) -> None:
+    """Deictic, period and offset values, re-anchored inside statements dated to another day."""
+    for i, c in enumerate(cands):
+        if c.kind not in _RELATIVE_KINDS:
+            continue
+        anchor = pub
+        s0 = sents.start_of(c.start)
+        for prev in reversed(cands[:i]):
+            if prev.start < s0:
+                break
+            if prev.kind in ("weekday", "date", "hijri") and prev.day is not None and prev.day != pub \
+                    and P.SPEECH.search(f, prev.end, c.start):
+                anchor = prev.day
+                break
+        c.value, c.day = _relative_value(anchor, c)
+
+
+def tag(text: str, published: str | date | None) -> list[TimeExpr]:
+    """Time expressions of `text` with ISO values relative to `published` (today if None)."""
+    pub = _as_date(published)
+    ft = FoldedText(text)
+    f = ft.folded
+    raw: list[Cand] = []
+    for kind, pat in P.ALL:
+        build = BUILDERS[kind]
+        for ws, we in P.windows(kind, f):
+            for m in pat.finditer(f, ws, we):
+                raw.extend(build(m, f, pub))
+    cands = _add_range_starts(f, _select(raw))
+    sents = Sentences(f, P.SENT_END)
+    _resolve_weekdays(f, cands, pub, sents)
+    _resolve_relatives(f, cands, pub, sents)
+    out: list[TimeExpr] = []
+    for c in cands:
+        if not c.value:
+            continue
+        s, e = ft.span(c.start, c.end)
+        out.append(TimeExpr(start=s, end=e, text=text[s:e], value=c.value))
+    return out
+
+
+def _as_date(published: str | date | None) -> date:
+    """The anchor date from an ISO date or datetime string."""
+    if isinstance(published, date):
+        return published
+    if published:
+        try:
+            return date.fromisoformat(str(published)[:10])
+        except ValueError:
+            pass
+    return date.today()

@@ -94,6 +94,9 @@ class Pipeline:
     def with_dependencies(cls, names: Iterable[str]) -> "Pipeline":
         """Build the smallest registry-ordered pipeline that runs `names` and what they need."""
         wanted = set(names)
+        unknown = sorted(wanted - set(STAGE_NAMES))
+        if unknown:
+            raise PipelineError(f"unknown stage(s) {unknown}; known: {list(STAGE_NAMES)}")
         needed: set[str] = set()
         for spec in reversed(REGISTRY):
             if spec.name in wanted or set(spec.assigns) & needed:

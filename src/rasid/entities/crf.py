@@ -28,6 +28,17 @@ LABELS: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC")
 _PUNCT = set(".,،؛;:!?؟\"'«»“”()[]{}-–—/\\…")
 
 
+# Function words (normalised), ordinary words whatever the corpora counted: never a name.
+FUNCTION_WORDS: frozenset[str] = frozenset("""
+ان فان وان لان بان كان وكان فكان انه انها انهم فانه وانه لانه بانه ان اذا واذا فاذا لو ولو
+الذي التي الذين اللذين اللتين اللواتي وهو وهي هو هي هم هما نحن انا انت ذلك تلك هذا هذه هؤلاء
+في وفي من ومن الي والي علي وعلي عن وعن مع ومع بين وبين حتي وحتي منذ قد وقد لقد ثم لكن ولكن
+بل او ام كما وكما مثل حيث وحيث عندما وعندما بعد وبعد قبل وقبل خلال وخلال ضد نحو لدي اي ايضا
+كل وكل بعض وبعض غير وغير لم ولم لن ولن لا ولا ما وما ماذا لماذا كيف اين متي هل وهل الا والا
+عبر حول وحول تجاه داخل خارج فوق تحت امام وراء عند وعند لدي فيما وفيما بينما وبينما اما واما
+""".split())
+
+
 class _Resources:
     """Lazily loaded tagger, common-word list and per-word feature cache (one per process)."""
 
@@ -70,6 +81,7 @@ def _load() -> None:
         model_path = _RES.model_dir / MODEL_PATH.name
         if common_path.exists():
             _RES.common = frozenset(w for w in common_path.read_text(encoding="utf-8").split() if w)
+        _RES.common = _RES.common | FUNCTION_WORDS
         if model_path.exists():
             import pycrfsuite
 
@@ -284,48 +296,68 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
             continue
         labels = tag_tokens(sent, gtags[ti:tj], gz)
         for a, b, typ in spans_from_iob(labels):
-            ent = _make_entity(text, sent[a:b], typ, gz, covered, role_spans)
-            if ent is not None:
-                out.append(ent)
+            out.extend(_make_entity(text, sent[a:b], typ, gz, covered, role_spans))
         ti = tj
     return out
 
 
 def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered: list[tuple[int, int]],
-                 role_spans: list[tuple[int, int, str | None, str | None]]) -> Entity | None:
-    """An Entity from a CRF chunk, or None when a precision filter rejects it."""
+                 role_spans: list[tuple[int, int, str | None, str | None]]) -> list[Entity]:
+    """Entities from a CRF chunk after trimming; empty when a precision filter rejects it."""
     common = _RES.common
-    # Strip leading role nouns and trailing punctuation the model may have swallowed.
-    while toks and (toks[0].text in _PUNCT or _is_role(toks[0].text, gz)):
-        toks = toks[1:]
-    while toks and toks[-1].text in _PUNCT:
+
+    def norm_stem(t: Token) -> tuple[str, str]:
+        n = normalize(t.text)
+        return n, stem_of(n, gz)
+
+    def is_nisba(t: Token) -> bool:
+        n, st = norm_stem(t)
+        return any(p.how == "nisba" for p in gz.lookup(n) + gz.lookup(st))
+
+    # Leading role nouns, titles and ordinary words (`الدكتور`, `فإن`, `ودول`) are not the name.
+    while toks:
+        n, st = norm_stem(toks[0])
+        if toks[0].text in _PUNCT or _is_role(toks[0].text, gz):
+            toks = toks[1:]
+        elif (st in common or n in common) and (typ in ("PER", "GPE") or n[:1] in "وف"):
+            toks = toks[1:]
+        else:
+            break
+    # A trailing nationality adjective describes the name (`الجولان السورية`), except in ORG names.
+    while toks and (toks[-1].text in _PUNCT or (typ != "ORG" and is_nisba(toks[-1]))):
         toks = toks[:-1]
     if not toks:
-        return None
+        return []
+    if typ == "PER":
+        # `هاريس ونتنياهو`: two people joined by و
+        for i in range(1, len(toks)):
+            n = normalize(toks[i].text)
+            if n.startswith("و") and len(n) >= 4 and n[1:] not in common and normalize(toks[i - 1].text) not in ("ابو", "عبد"):
+                return (_make_entity(text, toks[:i], typ, gz, covered, role_spans) +
+                        _make_entity(text, [Token(toks[i].start + 1, toks[i].end, toks[i].text[1:])] + toks[i + 1:],
+                                     typ, gz, covered, role_spans))
     start, end = toks[0].start, toks[-1].end
     if any(a < end and start < b for a, b in covered):
-        return None
+        return []
     pre = split_clitics(toks[0].text, lambda w: gz.is_known(w) or w in _name_vocab(gz))
     if pre and not (pre.endswith("ل") and toks[0].text[len(pre):].startswith("ل")):
         start += len(pre)
     surface = text[start:end]
     n = normalize(surface)
     if len(n.replace(" ", "")) < 2:
-        return None
+        return []
     words = n.split()
-    if typ == "PER":
-        if len(words) == 1 and (len(n) < 3 or n in common):
-            return None
-        if any(p.how in ("role", "nisba") for p in gz.lookup(n)):
-            return None
-    elif len(words) == 1 and n in common and not gz.lookup(n):
-        return None
-    if all(w in common for w in words) and not gz.lookup(n) and typ != "ORG":
-        return None
+    if any(p.how in ("role", "nisba") for p in gz.lookup(n)):
+        return []
+    if typ == "PER" and len(words) == 1 and len(n) < 3:
+        return []
+    if all(w in common for w in words) and not gz.lookup(n) and (typ != "ORG" or len(words) == 1):
+        return []
     code = sector = None
     if typ == "PER":
         code, sector = _code_from_role(text, start, end, role_spans)
-    return Entity(start=start, end=end, text=surface, type=typ, code=code, sector=sector, source="crf")
+    return [Entity(start=start, end=end, text=surface, type=typ, code=code, sector=sector, source="crf",
+                   key="crf:" + n)]
 
 
 def _is_role(word: str, gz: Gazetteer) -> bool:
@@ -343,15 +375,20 @@ def _name_vocab(gz: Gazetteer) -> frozenset[str]:
     return first | last
 
 
+UNCODED_ROLE = "?"  # a role phrase without nationality: the caller may use the article's country
+
+
 def _code_from_role(text: str, start: int, end: int,
                     role_spans: Iterable[tuple[int, int, str | None, str | None]]) -> tuple[str | None, str | None]:
     """Code of a person from a role phrase right before (`وزير الخارجية الروسي سيرغي لافروف`)
-    or right after in apposition (`لافروف، وزير الخارجية الروسي`)."""
+    or right after in apposition (`لافروف، وزير الخارجية الروسي`); `UNCODED_ROLE` when the
+    adjacent role names no nationality (`نائب رئيس الجمهورية إياد علاوي`)."""
+    found: tuple[str | None, str | None] = (None, None)
     for a, b, code, sector in role_spans:
-        if not code:
-            continue
-        if b <= start and start - b <= 3 and text[b:start].strip(" ،,") == "":
-            return code, sector
-        if a >= end and a - end <= 3 and text[end:a].strip(" ،,") == "":
-            return code, sector
-    return None, None
+        before = b <= start and start - b <= 3 and text[b:start].strip(" ،,") == ""
+        after = a >= end and a - end <= 3 and text[end:a].strip(" ،,") == ""
+        if before or after:
+            if code:
+                return code, sector
+            found = (UNCODED_ROLE, sector)
+    return found

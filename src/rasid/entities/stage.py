@@ -220,6 +220,9 @@ class _Context:
             code, _, label, end = self.resolved[j]
             if code:
                 return (code, None, label), end, "chain"
+        if allow_skip and conn == "" and p.how in ("inst", "role") and j not in self.resolved:
+            # `وزير الخارجية الروسي`: a ministry word left uncoded is part of the role
+            return self._coder(nx, matches, allow_skip=False)
         return None
 
     def _institution(self, i: int, m: Match, matches: list[Match], dom: str | None) -> None:
@@ -331,8 +334,13 @@ class _Context:
     # ------------------------------------------------------------ pass 4: statistical names
     def add_crf(self, sentences: list[tuple[int, int]] | None, matches: list[Match]) -> None:
         """Names the CRF finds where no gazetteer name or role phrase is."""
+        dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
         for ent in crf.find_entities(self.nt.text, sentences, self.gz, self.covered, self.role_spans,
                                      matches):
+            if ent.code == crf.UNCODED_ROLE or (ent.type != "PER" and ent.code is None):
+                # an official of an unnamed state, or an unlisted place or organisation:
+                # most likely the state the article is about
+                ent.code = dom
             self.entities.append(ent)
             self.covered.append((ent.start, ent.end))
 

@@ -39,8 +39,10 @@ def evaluate(gold_path: str | Path, pipeline: Pipeline | None = None
     totals = Totals()
     per_article = []
     for gold in read_gold(gold_path):
+        # A gold record is fed like a JSONL input record: its title (when given) is not body.
         article = Article(raw=gold["text"], published=gold.get("published"), id=gold.get("id"),
-                          source=f"{gold_path}#{gold.get('id')}")
+                          title=gold.get("title"), source=f"{gold_path}#{gold.get('id')}",
+                          meta={"outlet": gold["outlet"]} if gold.get("outlet") else {})
         article = pipe(article)
         pred = prediction_record(article.to_record())
         per_article.append(totals.add_article(pred, gold))

@@ -193,6 +193,7 @@ class ArgIndex:
     groups: list[Group]
     time_toks: set[int]
     by_t0: dict[int, Group] = field(default_factory=dict)
+    hit_toks: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.by_t0 = {g.t0: g for g in self.groups}

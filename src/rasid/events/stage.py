@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rasid.article import Article, Event, Quote
 from rasid.events.arguments import ArgIndex, Group, build_groups
 from rasid.events.aux import detect_aux, negated_with_lan
-from rasid.events.clauses import PUNCT_STRONG, Doc, build_doc
+from rasid.events.clauses import CLAUSE_OPENERS, PUNCT_STRONG, RELATIVES, Doc, build_doc
 from rasid.events.merge import merge_events
 from rasid.events.scores import score
 from rasid.events.triggers import Form, TriggerDef, load_lexicon, match_token
@@ -56,6 +56,7 @@ def events_stage(article: Article) -> Article:
     idx = ArgIndex(doc, build_groups(article, doc), time_toks)
     hits = find_hits(doc, article)
     govern(doc, hits)
+    idx.hit_toks = {h.i for h in hits if not h.suppressed}
     coded: list[tuple[Hit, Event]] = []
     last_actor: tuple[int, list[str]] | None = None
     for h in hits:
@@ -156,6 +157,11 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
         actor = ["UNK"]
     if not actor:
         return []
+    if not recipient and quote_in is not None and h.tdef.quote_only:
+        recipient = _other_in_span(idx, doc.tok_at(quote_in.start), doc.tok_at(quote_in.end - 1),
+                                   actor)
+    if not recipient and h.tdef.stmt and not h.tdef.quote_only:
+        recipient = _complement_subject(doc, idx, i, s_hi, actor)
     if h.type == "MOBILIZE" and not recipient:
         recipient = _foreign_place(idx, s_lo, s_hi, actor)
     if h.tdef.need_rcp and not recipient:
@@ -170,7 +176,7 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     elif aux == "negated" and etype == "RETREAT" and negated_with_lan(doc, i):
         etype, mode, aux = "REJECT", "yield", None
 
-    date_val = _date_for(doc, i, c_lo, c_hi, s_lo, s_hi, time_at)
+    date_val = _date_for(doc, i, c_lo, c_hi, s_lo, s_hi, time_at, idx.hit_toks)
     if h.extra.get("called_meeting") is not None:
         caller = h.extra["called_meeting"]
         if not date_val:
@@ -219,7 +225,7 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
         rel = idx.group_containing_or_before_relative(i)
         before = idx.bare_before(i, lo, window=3)
         after = idx.bare_after(i, s_hi)
-        if rel is not None:
+        if rel is not None or (i > 0 and doc.words[i - 1] in RELATIVES):
             actor_g, obj_g = rel, after
         elif before is not None:
             actor_g, obj_g = before, after  # SVO
@@ -248,7 +254,8 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
             else:
                 actor_g = gen
         if actor_g is None:
-            actor_g = idx.bare_before(i, lo)
+            # The clause's subject (its first bare group), not the nearest genitive before.
+            actor_g = idx.first_bare(lo, i)
         start_rcp = gen.t1 - 1 if gen is not None else i
     preps = [p for p in rcp if p != "obj"]
     recipients: list[list[str]] = []
@@ -294,17 +301,29 @@ def _time_tokens(article: Article, doc: Doc) -> tuple[set[int], dict[int, tuple[
 
 
 def _date_for(doc: Doc, i: int, c_lo: int, c_hi: int, s_lo: int, s_hi: int,
-              time_at: dict[int, tuple[str, int, int]]) -> str | None:
-    """Value of the time expression nearest the trigger in its sentence (its clause first)."""
-    best: tuple[float, str] | None = None
+              time_at: dict[int, tuple[str, int, int]], hit_toks: set[int]) -> str | None:
+    """Value of the time expression nearest the trigger in its sentence (its clause first).
+
+    A time with another trigger between it and this one belongs to that trigger, unless no
+    other time is left (a sentence's one date covers its events: `لإظهار الدعم` on the visit day).
+    """
+    free: tuple[float, str] | None = None
+    blocked: tuple[float, str] | None = None
     for a, (value, t0, t1) in time_at.items():
         if not (s_lo <= a < s_hi):
             continue
         dist = (t0 - i) if t0 > i else (i - t1 + 1)
         if not (c_lo <= t0 < c_hi):
             dist += 6  # another clause of the sentence: only when nothing closer
-        if best is None or dist < best[0]:
-            best = (dist, value)
+        lo, hi = (i, t0) if t0 > i else (t1, i)
+        is_blocked = any(lo < k < hi for k in hit_toks)
+        cur = blocked if is_blocked else free
+        if cur is None or dist < cur[0]:
+            if is_blocked:
+                blocked = (dist, value)
+            else:
+                free = (dist, value)
+    best = free or blocked
     return best[1] if best else None
 
 
@@ -322,12 +341,40 @@ def _location_for(idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: int, s_hi: 
         place = g.places[0]
         if not place.name_en:
             continue
+        lo, hi = (h.i, g.t0) if g.t0 > h.i else (g.t1, h.i)
+        if any(lo < k < hi for k in idx.hit_toks):
+            continue  # a place past another trigger is that trigger's
         dist = abs(g.t0 - h.i) + (0 if c_lo <= g.t0 < c_hi else 8)
         if g.t0 < h.i:
             dist += 3
         if best is None or dist < best[0]:
             best = (dist, place.name_en)
     return best[1] if best and best[0] <= 16 else None
+
+
+def _other_in_span(idx: ArgIndex, lo: int, hi: int, actor: list[str]) -> list[str]:
+    """The first coded group in tokens [lo, hi] whose code is not the actor's."""
+    abase = {c.split(":")[0] for c in actor}
+    for g in idx.groups_in(lo, hi + 1):
+        codes = [c for c in g.codes if c.split(":")[0] not in abase]
+        if codes:
+            return codes
+    return []
+
+
+def _complement_subject(doc: Doc, idx: ArgIndex, i: int, s_hi: int, actor: list[str]) -> list[str]:
+    """For a call or statement, the subject of its `أن` complement (`تطالب بأن الناتو …`)."""
+    for j in range(i + 1, min(s_hi, i + 5)):
+        if doc.words[j] in ("ان", "بان", "وان", "لان"):
+            g = idx.bare_after(j, s_hi, max_skip=1)
+            if g is not None and g.codes:
+                abase = {c.split(":")[0] for c in actor}
+                codes = [c for c in g.codes if c.split(":")[0] not in abase]
+                return codes
+            return []
+        if doc.words[j] in PUNCT_STRONG or doc.words[j] in CLAUSE_OPENERS:
+            return []
+    return []
 
 
 def _foreign_place(idx: ArgIndex, s_lo: int, s_hi: int, actor: list[str]) -> list[str]:

@@ -34,8 +34,13 @@ def _language_hint(text: str) -> dict[str, Any]:
     return hint
 
 
-def clean_page(raw: str, title: str | None = None) -> tuple[str | None, str, dict[str, Any]]:
-    """(title, body, meta) for any supported raw input; `meta["format"]` names the reader."""
+def clean_page(raw: str, title: str | None = None, *, body_only: bool = False
+               ) -> tuple[str | None, str, dict[str, Any]]:
+    """(title, body, meta) for any supported raw input; `meta["format"]` names the reader.
+
+    `body_only` says the text is already an article body (a JSONL `text` field), so its
+    first line is not taken for a title.
+    """
     data = parse_page_data(raw)
     if data is not None:
         return extract_page_data(data, title=title)
@@ -43,7 +48,7 @@ def clean_page(raw: str, title: str | None = None) -> tuple[str | None, str, dic
         t, body, meta = extract_html(raw, title=title)
         meta["format"] = "html"
         return t, body, meta
-    t, body, meta = clean_lines(raw, title=title)
+    t, body, meta = clean_lines(raw, title=title, take_title=not body_only)
     meta["format"] = "text"
     meta["page_kind"] = "article" if body else "empty"
     return t, body, meta
@@ -51,7 +56,8 @@ def clean_page(raw: str, title: str | None = None) -> tuple[str | None, str, dic
 
 def clean_stage(article: Article) -> Article:
     """Split the raw input into clean body, title and metadata (see module docstring)."""
-    title, text, meta = clean_page(article.raw or "", article.title)
+    title, text, meta = clean_page(article.raw or "", article.title,
+                                   body_only=bool(article.meta.pop("body_only", False)))
     article.title = title
     article.text = text
     meta.update(_language_hint(text))

@@ -135,6 +135,8 @@ def _record_article(rec: dict[str, Any], where: str, fallback_id: str, published
     date = normalize_date(date_value)
     meta: dict[str, Any] = {k: rec[k] for k in ("outlet", "url", "lang", "category", "author")
                             if rec.get(k) not in (None, "")}
+    if raw is rec.get("text"):
+        meta["body_only"] = True  # a dataset's text field is the body: no title line to take
     if date_value and not date:
         meta["date_raw"] = date_value  # kept so a bad date is visible, not silently lost
     title = rec.get("title") if isinstance(rec.get("title"), str) and rec["title"].strip() else None

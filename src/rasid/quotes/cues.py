@@ -33,6 +33,7 @@ class CueForm:
     quote_only: bool = False
     relay: bool = False
     breaker: bool = False  # a hal verb that ends a quote without opening one
+    objects: tuple[str, ...] = ()  # idiom objects that belong to the cue (`لفت الانتباه`)
 
 
 def _hz(letter: str, seat: str) -> str:
@@ -156,8 +157,10 @@ def _entry_forms(entry: dict[str, Any], breaker: bool = False) -> list[tuple[str
     frames = tuple(entry.get("frames", ()))
     preps = tuple(normalize(p) for p in entry.get("preps", ()))
     lemma = entry["lemma"]
+    objects = tuple(normalize(o) for o in entry.get("idiom_objects", ()))
     mk = lambda kind, g, n: CueForm(lemma, kind, g, n, frames, preps,  # noqa: E731
-                                    bool(entry.get("quote_only")), bool(entry.get("relay")), breaker)
+                                    bool(entry.get("quote_only")), bool(entry.get("relay")), breaker,
+                                    objects)
     pairs: list[tuple[str, CueForm]] = []
     genders = ("m", "f", "m", "f", "m", "f")
     numbers = ("sg", "sg", "du", "du", "pl", "pl")
@@ -203,6 +206,7 @@ class Lexicon:
     statement_verbs: frozenset[str]
     statement_nouns: frozenset[str]
     impersonal: frozenset[str]
+    anonymous: frozenset[str] = frozenset()
 
     def lookup(self, token: str) -> CueForm | None:
         """The preferred reading of a normalised token (speech verbs before breakers)."""
@@ -237,6 +241,7 @@ def load_lexicon() -> Lexicon:
         statement_verbs=frozenset(normalize(a) for a in data.get("statement_verbs", [])),
         statement_nouns=frozenset(normalize(a) for a in data.get("statement_nouns", [])),
         impersonal=frozenset(normalize(a) for a in data.get("impersonal", [])),
+        anonymous=frozenset(normalize(a) for a in data.get("anonymous", [])),
     )
 
 

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, replace
 
 from rasid.quotes.cues import CueForm, Lexicon, load_lexicon
-from rasid.quotes.speaker import (LEADING_PARTICLES, Span, Speaker, choose, resolve_reference,
-                                  trim_gap)
+from rasid.quotes.speaker import (LEADING_PARTICLES, Span, Speaker, choose, resolve_alias,
+                                  resolve_reference, trim_gap)
 from rasid.quotes.textdoc import ALL_MARKS, CLOSERS, OPENERS, TextDoc
 from rasid.text.normalize import normalize
 
@@ -113,11 +113,14 @@ class Finder:
                     if f is not None:
                         sent_found.append(f)
                 k += 1
-            if not sent_found:
-                f = self._attribution(n, a, b) or self._continuation(n, a, b, found)
+            f = self._attribution(n, a, b)
+            if f is not None:
+                sent_found.insert(0, f)
+            elif not sent_found:
+                f = self._continuation(n, a, b, found)
                 if f is not None:
                     sent_found.append(f)
-            found += sent_found
+            found += _clip(self.doc.text, sent_found)
         found = _dedup(found)
         self._resolve(found)
         return found
@@ -126,15 +129,18 @@ class Finder:
     def _from_cue(self, k: int, cue: CueForm, n: int, sa: int, sb: int) -> Found | None:
         """The quote introduced by the cue at token k of sentence n (tokens sa..sb-1)."""
         doc, toks = self.doc, self.doc.toks
-        limit = MAX_GAP_HAL if cue.kind == "ap" else (2 if cue.kind == "masdar" else MAX_GAP)
+        limit = MAX_GAP_HAL if cue.kind in ("ap", "masdar") else MAX_GAP
         intro = None
         j = k + 1
+        while j < sb and toks[j].text in cue.objects:
+            j += 1  # `لفت الانتباه إلى أن`: the idiom's object is part of the cue
+        k_end = j
         end_scan = min(sb, k + 1 + limit + 8)
         while j < end_scan and j - k <= limit + 1:
             t = toks[j]
             region = doc.region_opening(t) if t.text in OPENERS else None
             if region is not None:
-                if self._naming_quote(j, region) and not (cue.quote_only and toks[j - 1].text == "ب"):
+                if self._naming_quote(j, region, k_end) and not (cue.quote_only and toks[j - 1].text == "ب"):
                     j = doc.tok_after(region.close + 1)
                     continue
                 if cue.quote_only and len(doc.text[region.start:region.close].split()) < 3:
@@ -193,18 +199,25 @@ class Finder:
         c0, c1 = toks[start_tok].s, toks[end_tok - 1].e
         return self._build(k, cue, n, sa, sb, gap_end, c0, c1, how)
 
-    def _naming_quote(self, j: int, region) -> bool:
+    def _naming_quote(self, j: int, region, k_end: int) -> bool:
         """Quotation marks around a name (`لـ"الوطن"`, `شبكة "سي أن أن"`), not around words said."""
-        toks = self.doc.toks
+        toks, text = self.doc.toks, self.doc.text
         prev = toks[j - 1]
-        if prev.text in ("ل", "ب", "ك") and prev.e == toks[j].s:
+        if prev.text in ("ل", "ب", "ك") and text[prev.e:toks[j].s].strip("ـ") == "":
             return True
         if prev.text in NAMING_NOUNS:
             return True
         after = self.doc.tok_after(region.close + 1)
-        words = len(self.doc.text[region.start:region.close].split())
-        return words <= 3 and after < len(toks) and toks[after].text in (":", "،", ",") and \
-            self.doc.text[region.close + 1:toks[after].s].strip() == ""
+        words = len(text[region.start:region.close].split())
+        if words > 3 or after >= len(toks):
+            return False
+        nxt = toks[after].text
+        if nxt in (":", "،", ",") and text[region.close + 1:toks[after].s].strip() == "":
+            return True
+        # A short quoted subject right after the verb, with the clause going on after it
+        # (`ولفتت "سي أن أن" إلى …`): a name, not the words said.
+        return j == k_end and nxt not in SENT_END and nxt not in ("،", ",") and \
+            self.doc.sent_of[after] == self.doc.sent_of[j]
 
     def _breaks_clause(self, j: int) -> bool:
         """True when the comma at token j opens a new clause (hal, attribution, `وذلك`)."""
@@ -221,7 +234,10 @@ class Finder:
             return True
         if cue is not None and w[:1] in "وف" and cue.kind in ("perf", "impf"):
             return True
-        return bool(HAL_RE.match(w))
+        if HAL_RE.match(w) and w[1] != "ا":  # not a name like ماريا
+            t = toks[j + 1]
+            return not any(x.start <= t.s < x.end for x in self.spans if x.type == "PER")
+        return False
 
     def _content_end(self, a: int, sb: int) -> int:
         """Exclusive token end of content starting at a: sentence end or a new clause."""
@@ -322,7 +338,7 @@ class Finder:
 
     def _object_quote(self, k: int, cue: CueForm, n: int, sa: int, sb: int) -> Found | None:
         """`أكد أهمية …`, `شدد على أهمية …`, `أعلنت مصادر مقتل …`: the object is the content."""
-        if "object" not in cue.frames or cue.kind == "masdar":
+        if "object" not in cue.frames or cue.kind in ("masdar", "ap"):
             return None
         doc, toks = self.doc, self.doc.toks
         start = None
@@ -353,7 +369,7 @@ class Finder:
                 while j < sb and (toks[j].text in ("،", ",") or
                                   any(s <= toks[j].s < e for s, e in self.time_spans)):
                     j += 1
-            elif toks[k].text[:1] not in "و" and cue.kind != "ap":
+            elif toks[k].text[:1] not in "و":
                 return None
             start = j
         if start >= sb or toks[start].text in PREPS | {"في", "،", ","} or \
@@ -441,6 +457,7 @@ class Finder:
                 f.speaker = self._implicit(f, found[:i], history)
             elif f.kind != "continuation":
                 f.speaker = resolve_reference(f.speaker, history)
+                f.speaker = resolve_alias(f.speaker, self.spans, self.lex.anonymous)
             if f.speaker is not None:
                 if not f.implicit:
                     history.append(f.speaker)
@@ -463,6 +480,15 @@ class Finder:
         for sp in reversed(history):
             if sp.gender == f.gender:
                 return replace(sp)
+        # No earlier speaker agrees: the nearest person or organisation named before the cue
+        # in this or the previous sentence (`وطالب الدكتور اليامي … . وأكد …`).
+        lo = self.doc.toks[self.doc.sent_tok[max(0, f.sent - 1)][0]].s
+        prev = [x for x in self.spans if x.type in ("PER", "ORG") and lo <= x.start and
+                x.end <= f.cue_start]
+        if prev:
+            x = prev[-1]
+            return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
+                           gender=f.gender, region=x.text)
         return replace(history[-1]) if history else None
 
 
@@ -473,6 +499,32 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in CLOSERS or text[e - 1] in ".،,:؛;"):
         e -= 1
     return s, e
+
+
+def _clip(text: str, found: list[Found]) -> list[Found]:
+    """End each quote before the next cue of its sentence (`…، وفي هذا السياق، صرّح X إن`)."""
+    out = []
+    for i, f in enumerate(found):
+        for g in found[i + 1:]:
+            if f.start < g.cue_start < f.end and g.kind != "continuation" and \
+                    _clause_initial(text, g):
+                f.start, f.end = _strip(text, f.start, g.cue_start)
+                f.text = text[f.start:f.end]
+                break
+        if len(normalize(f.text).split()) >= 1 and f.end - f.start >= 2:
+            out.append(f)
+    return out
+
+
+def _clause_initial(text: str, g: Found) -> bool:
+    """A cue that opens a clause (after a comma or full stop, or with و/ف), not a nested one."""
+    if normalize(g.cue)[:1] in "وف":
+        return True
+    before = text[max(0, g.cue_start - 12):g.cue_start].rstrip()
+    if not before or before[-1] in "،,.:؛;":
+        return True
+    last = normalize(before).split()[-1:] or [""]
+    return last[0] in ("ثم", "كما", "فيما", "بينما", "حيث")
 
 
 def _dedup(found: list[Found]) -> list[Found]:

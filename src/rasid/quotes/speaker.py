@@ -104,27 +104,34 @@ def trim_gap(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]]) ->
         if k > a and w in ("،", ","):
             apposition = _apposition(doc, k + 1, b, time_spans)
             break
-        if True:
-            if w in ("(", "[", ":", "-", "–") or w in RELATIVES or w in TIME_WORDS:
-                break
-            if any(s <= t.s < e for s, e in time_spans):
-                break
-            if w in ADVERBIAL_STARTERS or w in ADDRESSEES:
-                break
-            if w == "ل" or (w in ("ب",) and k + 1 < b and toks[k + 1].text in ALL_MARKS):
-                break
-            if w == "في":
-                prev = toks[k - 1].text if k > a else ""
-                nxt = toks[k + 1].text if k + 1 < b else ""
-                if nxt in SPEECH_NOUNS or nxt in TIME_WORDS or not (
-                        prev in IN_HEADS or (not prev.startswith("ال") and k - a <= 3)):
-                    break
-            if w.startswith("لل") and (k == a or toks[k - 1].text not in L_HEADS):
-                break
+        if _cuts(doc, k, a, b, time_spans):
+            break
         if w in ALL_MARKS and doc.region_opening(t) is None and k == a:
             a += 1
         k += 1
     return a, k, apposition
+
+
+def _cuts(doc: TextDoc, k: int, a: int, b: int, time_spans: list[tuple[int, int]]) -> bool:
+    """True when token k (of a gap starting at a) ends the speaker phrase."""
+    toks = doc.toks
+    t, w = toks[k], toks[k].text
+    if w in ("(", "[", ":", "-", "–") or w in RELATIVES or w in TIME_WORDS:
+        return True
+    if any(s <= t.s < e for s, e in time_spans):
+        return True
+    if w in ADVERBIAL_STARTERS or w in ADDRESSEES or w == "ل":
+        return True
+    if w == "ب" and k + 1 < b and toks[k + 1].text in ALL_MARKS:
+        return True
+    if w == "في":
+        if k == a:
+            return True
+        prev = toks[k - 1].text
+        nxt = toks[k + 1].text if k + 1 < b else ""
+        inner = prev in IN_HEADS or (not prev.startswith("ال") and k - a <= 3)
+        return nxt in SPEECH_NOUNS or nxt in TIME_WORDS or not inner
+    return w.startswith("لل") and (k == a or toks[k - 1].text not in L_HEADS)
 
 
 def _apposition(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -209,4 +216,22 @@ def resolve_reference(sp: Speaker, history: list[Speaker]) -> Speaker:
             sp.code = prev.code
             sp.en = sp.en or prev.en
             return sp
+    return sp
+
+
+def resolve_alias(sp: Speaker, spans: list[Span], anonymous: frozenset[str]) -> Speaker:
+    """An uncoded speaker takes the code of a coded mention of the same name (`حوري` ->
+    `عمار حوري`); an anonymous source (`مصدر`, `آخرون`) with nothing coding it is UNK."""
+    if sp.code or not sp.text:
+        return sp
+    heads = heads_of(sp.text)
+    if heads:
+        for x in spans:
+            if x.code and x.type in ("PER", "ORG", "ROLE") and heads <= heads_of(x.text):
+                sp.code, sp.en = x.code, sp.en or x.en
+                return sp
+    words = normalize(sp.text).split()
+    words = [w for w in words if w not in DEMONSTRATIVES]
+    if words and (words[0] in anonymous or _bare(words[0]) in {_bare(a) for a in anonymous}):
+        sp.code = "UNK"
     return sp

@@ -51,50 +51,10 @@ class IngestSummary:
 
 
 def iter_inputs(paths: list[str], published: str | None = None) -> Iterator[Article | Any]:
-    """Articles (or input errors) from paths: the ingest worker's reader, else a minimal one."""
-    try:
-        from rasid.ingest.sources import iter_inputs as real
-    except ImportError:
-        real = None
-    if real is not None:
-        yield from real(paths, published=published)
-        return
-    yield from _fallback_inputs(paths, published)
+    """Articles (or InputErrors) from files, directories, JSONL, WARC, stdin: the ingest reader."""
+    from rasid.ingest.sources import iter_inputs as read_inputs
 
-
-def _fallback_inputs(paths: list[str], published: str | None) -> Iterator[Article | InputFailure]:
-    """JSONL rows (id, outlet, url, date, title, text) and text/HTML files, one Article each."""
-    for p in paths:
-        path = Path(p)
-        files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
-        for f in files:
-            if not f.exists():
-                yield InputFailure(str(f), "no such file")
-                continue
-            if f.suffix == ".jsonl":
-                with f.open(encoding="utf-8") as fh:
-                    for n, line in enumerate(fh, 1):
-                        if not line.strip():
-                            continue
-                        try:
-                            row = json.loads(line)
-                            raw = row.get("raw") or "\n".join(x for x in (row.get("title"), row.get("text")) if x)
-                            if not raw:
-                                raise ValueError("no title/text/raw field")
-                        except (ValueError, AttributeError) as exc:
-                            yield InputFailure(f"{f}:{n}", f"bad JSONL row: {exc}")
-                            continue
-                        meta = {k: row[k] for k in ("outlet", "url") if row.get(k)}
-                        pub = row.get("published") or row.get("date") or published
-                        yield Article(raw=raw, id=row.get("id"), published=(pub or None) and pub[:10],
-                                      source=row.get("url") or f"{f}:{n}", meta=meta)
-            else:
-                try:
-                    raw = f.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError) as exc:
-                    yield InputFailure(str(f), f"unreadable: {exc}")
-                    continue
-                yield Article(raw=raw, published=published, source=str(f))
+    return read_inputs(paths, published=published)
 
 
 def _sha1(*parts: str | None) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from rasid.times import lexicon as lx
 
 L = r"(?<!\w)"
@@ -65,7 +67,7 @@ YEAR = re.compile(
     rf"\(?\s*(?P<y>\d{{4}})(?:\s*\))?(?:\s*(?P<sfx>{YSFX}|{HSFX}){R})?"
     rf"(?:\s*(?:[-–/]|و|الي|حتي)\s*(?P<y2>\d{{4}})(?:\s*(?P<sfx2>{YSFX}|{HSFX}){R})?)?" + R)
 
-YEAR_SUFFIXED = re.compile(L + CL + rf"(?P<y>\d{{4}})\s*(?P<sfx>{YSFX}|{HSFX})" + R)
+YEAR_SUFFIXED = re.compile(L + CL + rf"(?:(?P<y>\d{{4}})\s*(?P<sfx>{YSFX}|{HSFX})|\(\s*(?P<py>\d{{4}})\s*\))" + R)
 
 WEEKDAY = re.compile(
     L + CL + rf"(?:(?P<tod>{TOD})\s+)?(?:(?P<yawm>يوم)\s+)?"
@@ -104,47 +106,76 @@ ALL: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("period", PERIOD), ("season", SEASON), ("offset", OFFSET), ("hijri", HIJRI),
 )
 
-# Triggers: one word every match of a kind contains. They are cheap to scan for (literal
-# alternations, which the regex engine scans by first character); the full pattern then runs
-# only in a window around each hit, so a 2,000-character article costs a fraction of a ms.
-_MONTH_TRIGGER = re.compile(MONTH)
-_YEAR_TRIGGER = re.compile(r"\d{4}")
-TRIGGERS: dict[str, re.Pattern[str]] = {
-    "date": _MONTH_TRIGGER, "month": _MONTH_TRIGGER,
-    "dom": re.compile(r"شهر|الجاري|الحالي"),
-    "numeric": re.compile(r"\d\s*[/.\-]\s*\d"),
-    "year": _YEAR_TRIGGER, "year_sfx": _YEAR_TRIGGER,
-    "weekday": re.compile("(?:ال|لل)" + lx.alt(k[2:] for k in lx.WEEKDAY)),
-    "deictic": re.compile(r"امس|اليوم|غد|الليله"),
-    "period": re.compile(r"اسبوع|شهر|عام|سنه"),
-    "season": re.compile(r"صيف|شتاء|ربيع|خريف"),
-    "offset": re.compile(r"قبل|منذ|بعد"),
-    "hijri": re.compile(HMONTH),
+# Triggers: one word every match of a kind contains. All trigger words are found in one
+# Aho-Corasick pass (digits by two tiny regexes); the full pattern of a kind then runs only in
+# a window around each of its hits, so a 2,000-character article costs a fraction of a ms.
+# Window margins (chars before, after the trigger) exceed any prefix/suffix the pattern adds.
+MARGINS: dict[str, tuple[int, int]] = {
+    "date": (50, 60), "month": (30, 60), "dom": (35, 15), "numeric": (20, 20), "year": (30, 30),
+    "year_sfx": (8, 15), "weekday": (35, 25), "deictic": (30, 20), "period": (25, 25),
+    "season": (25, 30), "offset": (5, 45), "hijri": (30, 35),
 }
-MARGIN = 70  # longer than any prefix or suffix a pattern adds around its trigger word
+_WORD_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "date": tuple(lx.GREG_MONTH), "month": tuple(lx.GREG_MONTH),
+    "dom": ("شهر", "الجاري", "الحالي"),
+    "weekday": tuple(k[2:] for k in lx.WEEKDAY),
+    "deictic": ("امس", "اليوم", "غد", "الليله"),
+    "period": ("اسبوع", "شهر", "عام", "سنه"),
+    "season": ("صيف", "شتاء", "ربيع", "خريف"),
+    "offset": ("قبل", "منذ", "بعد"),
+    "hijri": tuple(lx.HIJRI_MONTH),
+}
+
+
+def _automaton() -> "ahocorasick.Automaton":
+    """Aho-Corasick automaton: trigger word -> (kinds it triggers, its length)."""
+    by_word: dict[str, set[str]] = {}
+    for kind, words in _WORD_TRIGGERS.items():
+        for w in words:
+            # A multi-word name triggers on its first word (spacing may vary in the text).
+            by_word.setdefault(w.split()[0], set()).add(kind)
+    auto = ahocorasick.Automaton()
+    for w, kinds in by_word.items():
+        auto.add_word(w, (tuple(sorted(kinds)), len(w)))
+    auto.make_automaton()
+    return auto
+
+
+AUTOMATON = _automaton()
+_DIGITS4 = re.compile(r"\d{4}")
+_NUMERIC_TRIGGER = re.compile(r"\d\s*[/.\-]\s*\d")
 _SPACE = re.compile(r"\s")
 
 
-def windows(kind: str, f: str) -> list[tuple[int, int]]:
-    """Merged (start, end) windows of `f` around the trigger hits of `kind`."""
-    out: list[tuple[int, int]] = []
-    for m in TRIGGERS[kind].finditer(f):
-        s = max(0, m.start() - MARGIN)
-        e = m.end() + MARGIN
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    # End each window on whitespace so no word is cut (a cut word would fake a boundary).
+def windows(f: str) -> dict[str, list[tuple[int, int]]]:
+    """kind -> merged (start, end) windows of `f` around that kind's trigger hits."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for end, (kinds, n) in AUTOMATON.iter(f):
+        for kind in kinds:
+            hits.setdefault(kind, []).append((end + 1 - n, end + 1))
+    for m in _DIGITS4.finditer(f):
+        hits.setdefault("year", []).append(m.span())
+        hits.setdefault("year_sfx", []).append(m.span())
+    for m in _NUMERIC_TRIGGER.finditer(f):
+        hits.setdefault("numeric", []).append(m.span())
     n = len(f)
-    res = []
-    for s, e in out:
-        if e >= n:
-            res.append((s, n))
-            continue
-        sp = _SPACE.search(f, e)
-        res.append((s, sp.start() if sp else n))
-    return res
+    out: dict[str, list[tuple[int, int]]] = {}
+    for kind, spans in hits.items():
+        pre, post = MARGINS[kind]
+        merged: list[list[int]] = []
+        for s, e in spans:  # hits arrive in text order
+            s, e = max(0, s - pre), e + post
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        res = []
+        for s, e in merged:
+            # End on whitespace so no word is cut (a cut word would fake a word boundary).
+            sp = _SPACE.search(f, e) if e < n else None
+            res.append((s, sp.start() if sp else n))
+        out[kind] = res
+    return out
 
 
 WORD = re.compile(r"\w+")

@@ -220,7 +220,11 @@ def _b_year(m: Any, f: str, pub: date) -> list[Cand]:
 
 
 def _b_year_sfx(m: Any, f: str, pub: date) -> list[Cand]:
-    """`2021م`, `1443 هـ`."""
+    """`2021م`, `1443 هـ`, `(1948)` (a 4-digit number alone in brackets is a year)."""
+    if m.group("py"):
+        y = int(m.group("py"))
+        v = f"{y:04d}" if 1800 <= y <= pub.year + 10 else None
+        return [Cand("year", m.start("py"), m.end("py"), v)] if v else []
     v = _year_value(int(m.group("y")), m.group("sfx"), pub, True)
     return [Cand("year", _core_start(m, f), m.end(), v)] if v else []
 
@@ -520,9 +524,10 @@ def tag(text: str, published: str | date | None) -> list[TimeExpr]:
     ft = FoldedText(text)
     f = ft.folded
     raw: list[Cand] = []
+    wins = P.windows(f)
     for kind, pat in P.ALL:
         build = BUILDERS[kind]
-        for ws, we in P.windows(kind, f):
+        for ws, we in wins.get(kind, ()):
             for m in pat.finditer(f, ws, we):
                 raw.extend(build(m, f, pub))
     cands = _add_range_starts(f, _select(raw))

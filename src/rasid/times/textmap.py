@@ -9,6 +9,7 @@ to the original and no map is built at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _FOLD: dict[int, int | None] = {}
@@ -57,18 +58,26 @@ class FoldedText:
             self._idx: list[int] | None = None
             self.folded = fold(original)
         else:
-            self.folded = original.translate(_FOLD)
-            self._idx = [i for i, ch in enumerate(original) if ch not in _DELETED_CHARS]
+            # Folded offset k maps to k + (number of deleted chars before it); keep, for each
+            # deleted char, its would-be folded offset and map with bisect.
+            gaps = [m.start() for m in _ANY_DELETED.finditer(original)]
+            self._idx = [d - j for j, d in enumerate(gaps)]
+            self.folded = fold(_ANY_DELETED.sub("", original))
+
+    def _orig(self, k: int) -> int:
+        """Original offset of folded offset `k`."""
+        assert self._idx is not None
+        return k + bisect.bisect_right(self._idx, k)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) for a folded (start, end) span."""
         if self._idx is None:
             return start, end
         if end <= start:
-            return self._idx[start] if start < len(self._idx) else len(self.original), \
-                self._idx[start] if start < len(self._idx) else len(self.original)
-        e = self._idx[end - 1] + 1
+            s = self._orig(start)
+            return s, s
+        e = self._orig(end - 1) + 1
         # Take trailing marks (tanween of `غداً`, tatweel of `هـ`) into the span.
         while e < len(self.original) and self.original[e] in _DELETED_CHARS:
             e += 1
-        return self._idx[start], e
+        return self._orig(start), e

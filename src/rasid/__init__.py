@@ -7,11 +7,11 @@ from functools import lru_cache
 from rasid.article import Article, Entity, Event, Quote, Role, TimeExpr
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Entity", "Event", "Quote", "Role", "TimeExpr", "process", "pipeline"]
+__all__ = ["Article", "Entity", "Event", "Quote", "Role", "TimeExpr", "process", "get_pipeline"]
 
 
 @lru_cache(maxsize=8)
-def pipeline(stages: tuple[str, ...] | None = None) -> "Pipeline":  # noqa: F821
+def get_pipeline(stages: tuple[str, ...] | None = None) -> "Pipeline":  # noqa: F821
     """The (cached) pipeline for the given stage names, default all registered stages."""
     from rasid.pipeline import Pipeline
 
@@ -22,4 +22,4 @@ def process(text_or_html: str, published: str | None = None, *, id: str | None =
             source: str | None = None, stages: tuple[str, ...] | None = None) -> Article:
     """Analyse one article given as page text or HTML; `published` is its ISO date."""
     article = Article(raw=text_or_html, published=published, id=id, source=source)
-    return pipeline(stages)(article)
+    return get_pipeline(stages)(article)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -94,6 +95,12 @@ def _load() -> None:
 
 
 # ---------------------------------------------------------------- features
+
+@lru_cache(maxsize=100_000)
+def norm_word(word: str) -> str:
+    """`normalize` for a single token, memoised (tokens repeat across articles)."""
+    return normalize(word)
+
 
 def _shape(w: str) -> str:
     """Coarse character class of a token."""
@@ -272,14 +279,19 @@ def spans_from_iob(labels: list[str]) -> list[tuple[int, int, str]]:
 
 def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazetteer,
                   covered: list[tuple[int, int]], role_spans: list[tuple[int, int, str | None, str | None]],
-                  matches: list[Match] | None = None) -> list[Entity]:
-    """CRF entities in `text` outside `covered` spans, filtered for precision."""
+                  matches: list[Match] | None = None, tokens: list[Token] | None = None) -> list[Entity]:
+    """CRF entities in `text` outside `covered` spans, filtered for precision.
+
+    Sentences whose every word is punctuation, a number, an ordinary word or already a
+    gazetteer name cannot hold a new name and are not tagged (most of the time saved).
+    """
     _load()
     if _RES.tagger is None:
         return []
     if matches is None:
         matches = find_matches(gz, Normalised.of(text))
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     gtags = gaz_tags(tokens, matches, gz)
     if not sentences:
         sentences = [(0, len(text))]
@@ -292,7 +304,8 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
         while tj < len(tokens) and tokens[tj].end <= s_end:
             tj += 1
         sent = tokens[ti:tj]
-        if not sent:
+        if not sent or not _has_candidate(sent, gtags[ti:tj], gz):
+            ti = tj
             continue
         labels = tag_tokens(sent, gtags[ti:tj], gz)
         for a, b, typ in spans_from_iob(labels):
@@ -301,13 +314,29 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
     return out
 
 
+def _has_candidate(sent: list[Token], gtags: list[str], gz: Gazetteer) -> bool:
+    """True when some token could start a name the gazetteer does not already give."""
+    common = _RES.common
+    for t, g in zip(sent, gtags):
+        if g:
+            continue
+        stem, feats = word_features(t.text, gz)
+        if len(stem) < 2 or feats[3] != "sh=ar":
+            continue
+        bare = stem[2:] if stem.startswith("ال") else stem
+        if stem in common or bare in common:
+            continue
+        return True
+    return False
+
+
 def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered: list[tuple[int, int]],
                  role_spans: list[tuple[int, int, str | None, str | None]]) -> list[Entity]:
     """Entities from a CRF chunk after trimming; empty when a precision filter rejects it."""
     common = _RES.common
 
     def norm_stem(t: Token) -> tuple[str, str]:
-        n = normalize(t.text)
+        n = norm_word(t.text)
         return n, stem_of(n, gz)
 
     def is_nisba(t: Token) -> bool:
@@ -331,7 +360,7 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
     if typ == "PER":
         # `هاريس ونتنياهو`: two people joined by و
         for i in range(1, len(toks)):
-            n = normalize(toks[i].text)
+            n = norm_word(toks[i].text)
             if n.startswith("و") and len(n) >= 4 and n[1:] not in common and normalize(toks[i - 1].text) not in ("ابو", "عبد"):
                 return (_make_entity(text, toks[:i], typ, gz, covered, role_spans) +
                         _make_entity(text, [Token(toks[i].start + 1, toks[i].end, toks[i].text[1:])] + toks[i + 1:],
@@ -362,7 +391,7 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
 
 def _is_role(word: str, gz: Gazetteer) -> bool:
     """True when a word (clitics aside) is a role noun (`الرئيس`, `وزير`)."""
-    n = normalize(word)
+    n = norm_word(word)
     if any(p.how == "role" for p in gz.lookup(n)):
         return True
     s = stem_of(n, gz)

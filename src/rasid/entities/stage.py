@@ -29,15 +29,18 @@ MEMBERSHIP_KINDS: frozenset[str] = frozenset({"igo", "org"})
 def entities_stage(article: Article) -> Article:
     """Tag entities (`article.entities`) and unnamed role phrases (`article.roles`)."""
     gz = get_gazetteer()
-    ents, roles = analyse(article.text, article.published, gz, article.cache.get("sentences"))
+    ents, roles = analyse(article.text, article.published, gz, article.cache.get("sentences"),
+                          article.cache.get("tokens"))
     article.entities = ents
     article.roles = roles
     return article
 
 
 def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
-            sentences: list[tuple[int, int]] | None = None) -> tuple[list[Entity], list[Role]]:
-    """Entities and roles of a text; `published` dates people's roles."""
+            sentences: list[tuple[int, int]] | None = None, tokens: list | None = None
+            ) -> tuple[list[Entity], list[Role]]:
+    """Entities and roles of a text; `published` dates people's roles; `sentences` and
+    `tokens` (from the sentences stage) are recomputed when not given."""
     gz = gz or get_gazetteer()
     nt = Normalised.of(text)
     matches = find_matches(gz, nt)
@@ -47,7 +50,7 @@ def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
     ctx.named(matches)
     ctx.compose(matches)
     ctx.coref(matches)
-    ctx.add_crf(sentences, matches)
+    ctx.add_crf(sentences, matches, tokens)
     ctx.variants()
     ents = sorted(ctx.entities, key=lambda e: (e.start, -e.end))
     roles = sorted(ctx.roles, key=lambda r: r.start)
@@ -332,11 +335,11 @@ class _Context:
                 self._add_entity(m, e, code, sector, "coref")
 
     # ------------------------------------------------------------ pass 4: statistical names
-    def add_crf(self, sentences: list[tuple[int, int]] | None, matches: list[Match]) -> None:
+    def add_crf(self, sentences: list[tuple[int, int]] | None, matches: list[Match], tokens: list | None) -> None:
         """Names the CRF finds where no gazetteer name or role phrase is."""
         dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
         for ent in crf.find_entities(self.nt.text, sentences, self.gz, self.covered, self.role_spans,
-                                     matches):
+                                     matches, tokens):
             if ent.code == crf.UNCODED_ROLE or (ent.type != "PER" and ent.code is None):
                 # an official of an unnamed state, or an unlisted place or organisation:
                 # most likely the state the article is about

@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import json
+from functools import lru_cache
+from pathlib import Path
+
 from rasid.article import Article, Entity
 from rasid.events.clauses import RELATIVES, Doc
 from rasid.text.normalize import normalize
@@ -53,6 +57,7 @@ class Group:
     prep: str | None  # governing preposition (matching form), None when bare
     places: list[Entity] = field(default_factory=list)
     is_place: bool = False  # every mention is a place (GPE/LOC)
+    nisba: bool = False  # a nationality adjective (`التركي`), not a noun phrase
 
     def is_place_only_loc(self) -> bool:
         """True for a group that is only an uncoded place (a LOC like `خط التماس`)."""
@@ -113,8 +118,70 @@ def collect_mentions(article: Article) -> list[_Mention]:
     return out
 
 
+COUNTRIES_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "countries.jsonl"
+
+
+@lru_cache(maxsize=1)
+def nisba_codes() -> dict[str, str]:
+    """Nationality adjective (matching form, all genders/numbers) -> country code (gazetteer)."""
+    out: dict[str, str] = {}
+    if not COUNTRIES_PATH.exists():
+        return out
+    for line in COUNTRIES_PATH.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        for f in rec.get("nisba") or []:
+            out.setdefault(normalize(f), rec["code"])
+    return out
+
+
+def nisba_groups(doc: Doc, covered: list[tuple[int, int]]) -> list[Group]:
+    """Nationality adjectives outside entity/role spans (`القصف التركي`, `أهداف إيرانية`)."""
+    table = nisba_codes()
+    spans = sorted(covered)
+    out: list[Group] = []
+    import bisect
+    starts = [a for a, _ in spans]
+    for t in doc.toks:
+        code = table.get(t.text)
+        if code is None:
+            continue
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k >= 0 and spans[k][0] <= t.start < spans[k][1]:
+            continue
+        head = t.i - 1
+        while head > 0 and (doc.words[head] in table or doc.words[head] in _ADJ_SKIP):
+            head -= 1
+        prep = None
+        if head >= 0 and doc.toks[head].sent == t.sent:
+            hw = doc.words[head]
+            if hw[:1] in CLITIC_PREPS and len(hw) > 3:
+                prep = hw[0]
+            elif head > 0 and doc.words[head - 1] in PREP_WORDS:
+                prep = doc.words[head - 1]
+        out.append(Group(codes=[code], t0=t.i, t1=t.i + 1, start=t.start, end=t.end, prep=prep,
+                         nisba=True))
+    return out
+
+
+# Adjectives that may sit between a noun and its nationality (`الوجود العسكري الإيراني`).
+_ADJ_SKIP = frozenset({"العسكري", "العسكريه", "الجوي", "الجويه", "الجويه", "الصاروخي",
+                       "البحري", "البحريه", "الامني", "الامنيه", "المسلح", "المسلحه", "الدامي",
+                       "العنيف", "الاخير", "الاخيره", "الجديد", "الجديده"})
+
+
 def build_groups(article: Article, doc: Doc) -> list[Group]:
     """Group the article's mentions and find each group's governing preposition."""
+    groups = _mention_groups(article, doc)
+    covered = [(g.start, g.end) for g in groups]
+    merged = groups + nisba_groups(doc, covered)
+    merged.sort(key=lambda g: g.t0)
+    return merged
+
+
+def _mention_groups(article: Article, doc: Doc) -> list[Group]:
+    """Groups of entity and role mentions."""
     mentions = collect_mentions(article)
     text = article.text
     groups: list[Group] = []
@@ -201,13 +268,23 @@ class ArgIndex:
     def _skippable(self, j: int) -> bool:
         return j in self.time_toks or self.doc.words[j] in SKIPPABLE
 
+    def nisba_after(self, i: int, limit: int) -> Group | None:
+        """A nationality adjective within two words after token `i` (`القصف التركي`)."""
+        for j in range(i + 1, min(limit, i + 3)):
+            g = self.by_t0.get(j)
+            if g is not None:
+                return g if g.nisba else None
+            if self.doc.words[j] not in _ADJ_SKIP:
+                return None
+        return None
+
     def bare_after(self, i: int, limit: int, max_skip: int = 4, nouns: int = 0) -> Group | None:
         """A bare group starting right after token `i`, skipping adverbs, times and `nouns` words."""
         j = i + 1
         skipped = 0
         while j < limit and skipped <= max_skip:
             g = self.by_t0.get(j)
-            if g is not None:
+            if g is not None and not g.nisba:
                 return g if g.prep is None and not g.is_place_only_loc() else None
             w = self.doc.words[j]
             if not self._skippable(j):
@@ -229,7 +306,7 @@ class ArgIndex:
         for g in self.groups:
             if g.t0 >= i:
                 return None
-            if g.t0 >= lo and g.prep is None and g.codes:
+            if g.t0 >= lo and g.prep is None and g.codes and not g.nisba:
                 return g
         return None
 
@@ -251,7 +328,7 @@ class ArgIndex:
         for g in self.groups:
             if g.t1 > i:
                 break
-            if g.t0 >= lo and i - g.t1 <= window and g.prep is None and g.codes:
+            if g.t0 >= lo and i - g.t1 <= window and g.prep is None and g.codes and not g.nisba:
                 best = g
         return best
 
@@ -264,6 +341,15 @@ class ArgIndex:
             for g in self.groups:
                 if g.t1 == j or g.t1 == j - 1:
                     return g
+        return None
+
+    def containing(self, i: int) -> Group | None:
+        """The mention group whose span holds token `i`, if any."""
+        for g in self.groups:
+            if g.t0 > i:
+                return None
+            if g.t0 <= i < g.t1 and not g.nisba:
+                return g
         return None
 
     def groups_in(self, lo: int, hi: int) -> list[Group]:

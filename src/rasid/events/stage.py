@@ -25,7 +25,10 @@ STATEMENT_TYPES = frozenset({"AGREE", "CONCEDE", "SUPPORT", "REJECT", "THREATEN"
 UNK_OK_MODES = frozenset({"explosives", "suicide-attack"})
 # Agentive sectors: a genitive of these after a verbal noun is its agent (`قصف الطائرات`).
 AGENT_SECTORS = frozenset({"MIL", "REB", "COP"})
-GOV_WINDOW = 7  # tokens after a governing trigger in which its complement lies
+# Types commonly reported without a target (a resignation, a build-up at home).
+NO_RCP_OK = frozenset({"RETREAT", "MOBILIZE"})
+GOV_WINDOW = 7
+IGO_SELF = frozenset({"UN", "EU", "ARL", "AU"})  # tokens after a governing trigger in which its complement lies
 
 
 @dataclass
@@ -166,6 +169,12 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
         recipient = _foreign_place(idx, s_lo, s_hi, actor)
     if h.tdef.need_rcp and not recipient:
         return []
+    if not recipient and h.type not in NO_RCP_OK:
+        return []  # an event without its target is rarely complete: precision first
+    if actor == ["UNK"] and h.type != "ASSAULT":
+        return []
+    if len(actor) == 1 and recipient == actor and len(actor[0]) == 3 and actor[0] not in IGO_SELF:
+        return []  # a state acting on itself with no sector told apart: an argument error
     # A recipient list that includes the actor's own code drops it (a meeting of NATO-Russia).
     abase = {c.split(":")[0] for c in actor}
 
@@ -225,7 +234,10 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
         rel = idx.group_containing_or_before_relative(i)
         before = idx.bare_before(i, lo, window=3)
         after = idx.bare_after(i, s_hi)
-        if rel is not None or (i > 0 and doc.words[i - 1] in RELATIVES):
+        if (rel is not None or (i > 0 and doc.words[i - 1] in RELATIVES)) and h.form.objsuf \
+                and after is not None:
+            actor_g, obj_g = after, rel  # `التي احتلتها إسرائيل`: the antecedent is the object
+        elif rel is not None or (i > 0 and doc.words[i - 1] in RELATIVES):
             actor_g, obj_g = rel, after
         elif before is not None:
             actor_g, obj_g = before, after  # SVO
@@ -240,11 +252,14 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
         if "obj" not in rcp:
             obj_g = None
     else:
+        own = idx.containing(i)
+        if own is not None and own.codes:
+            actor_g = own  # `الحشد العسكري الروسي` is itself a role phrase naming its agent
         between = idx.group_after(i, limit, ("بين",), window=4)
         gen = idx.bare_after(i, s_hi, max_skip=1)
         if between is not None and len(between.codes) >= 2:
             return [between.codes[0]], [between.codes[1:]], None
-        if gen is not None:
+        if gen is not None and actor_g is None:
             agentive = any(c.split(":")[-1] in AGENT_SECTORS for c in gen.codes if ":" in c)
             if h.type == "CONSULT" and h.mode != "visit" and gen.is_place \
                     and gen.places[0].type == "GPE":
@@ -254,6 +269,12 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
             else:
                 actor_g = gen
         if actor_g is None:
+            nis = idx.nisba_after(i, s_hi)
+            if nis is not None and obj_g is None:
+                actor_g = nis  # `القصف التركي`: the nationality adjective is the agent
+        if actor_g is None and h.form.poss:
+            actor_g = idx.first_bare(s_lo, i)  # `زيارته`: the sentence's subject
+        elif actor_g is None:
             # The clause's subject (its first bare group), not the nearest genitive before.
             actor_g = idx.first_bare(lo, i)
         start_rcp = gen.t1 - 1 if gen is not None else i
@@ -317,6 +338,8 @@ def _date_for(doc: Doc, i: int, c_lo: int, c_hi: int, s_lo: int, s_hi: int,
             dist += 6  # another clause of the sentence: only when nothing closer
         lo, hi = (i, t0) if t0 > i else (t1, i)
         is_blocked = any(lo < k < hi for k in hit_toks)
+        if is_blocked and t0 > i:
+            continue  # a later time past another trigger is that trigger's
         cur = blocked if is_blocked else free
         if cur is None or dist < cur[0]:
             if is_blocked:

@@ -39,6 +39,7 @@ class TriggerDef:
     gov: str | None = None
     need_rcp: bool = False
     quote_only: bool = False
+    past_only: bool = False  # present forms describe a state (`التي تسيطر على`), not an event
     conf: float = 0.8
 
 
@@ -49,6 +50,8 @@ class Form:
     tdef: TriggerDef
     kind: str  # past | pres | noun | word
     future: bool = False
+    poss: bool = False  # a noun with a possessive suffix (`زيارته`): its agent is a pronoun
+    objsuf: bool = False  # a verb with an object pronoun (`احتلتها`): its object is a pronoun
 
 
 @dataclass
@@ -61,7 +64,8 @@ class Lexicon:
     def add(self, word: str, form: Form) -> None:
         """Register one surface form (duplicates from one entry are ignored)."""
         lst = self.forms.setdefault(word, [])
-        if not any(f.tdef is form.tdef and f.kind == form.kind for f in lst):
+        if not any(f.tdef is form.tdef and f.kind == form.kind and f.future == form.future
+                   for f in lst):
             lst.append(form)
 
     def counts(self) -> dict[str, int]:
@@ -159,9 +163,10 @@ _PRES_PRE = (("", False), ("و", False), ("ف", False), ("ل", False), ("ول", 
 
 def _generate(tdef: TriggerDef, forms: list[str], skip: set[str], lex: Lexicon) -> None:
     """Generate all surface forms of one entry into the lexicon."""
-    def add(word: str, kind: str, future: bool = False) -> None:
+    def add(word: str, kind: str, future: bool = False, poss: bool = False,
+            objsuf: bool = False) -> None:
         if word not in skip:
-            lex.add(word, Form(tdef, kind, future))
+            lex.add(word, Form(tdef, kind, future, poss, objsuf))
 
     if tdef.pos == "v":
         past = forms[0]
@@ -169,17 +174,18 @@ def _generate(tdef: TriggerDef, forms: list[str], skip: set[str], lex: Lexicon) 
         for f in _past_forms(past):
             for w in _with_objects(f):
                 for pre in _PAST_PRE:
-                    add(pre + w, "past")
-        if pres:
+                    add(pre + w, "past", objsuf=w != f)
+        if pres and not tdef.past_only:
             for f in _present_forms(pres):
                 for w in _with_objects(f):
                     for pre, fut in _PRES_PRE:
-                        add(pre + w, "pres", fut)
+                        add(pre + w, "pres", fut, objsuf=w != f)
     elif tdef.pos == "n":
         for n in forms:
             for b in _noun_bases(n):
+                poss = b != n and b.endswith(_OBJ) and not b.endswith(("تان", "تين"))
                 for pre in _NOUN_PRE:
-                    add(pre + b, "noun")
+                    add(pre + b, "noun", poss=poss)
             # The article only on bare forms (no possessive suffix): الزيارة, للزيارة.
             for b in [n] + ([n[:-1] + "تين", n[:-1] + "تان"] if n.endswith("ه") else
                             [n + "ين", n + "ان"]):
@@ -252,6 +258,8 @@ def _parse_line(line: str) -> tuple[TriggerDef, list[str], set[str]] | None:
             kw["gov"] = val
         elif key == "need" and val == "rcp":
             kw["need_rcp"] = True
+        elif key == "tense" and val == "past":
+            kw["past_only"] = True
         elif key == "quote" and val == "only":
             kw["quote_only"] = True
         elif key == "conf":

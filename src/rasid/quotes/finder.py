@@ -38,6 +38,10 @@ NAMING_NOUNS = frozenset(normalize(w) for w in (
 SENT_END = frozenset(".!?؟;؛")
 HAL_RE = re.compile(r"^م\w{3,}ا$")  # masculine accusative participle: مطالبا, مستبعدا
 SUBJECT_TYPES = ("PER", "ORG", "GPE", "ROLE")
+ROLE_HEADS = frozenset(normalize(w) for w in (
+    "نائب رئيس وزير الرئيس الوزير المتحدث الناطق الأمين سفير السفير قائد زعيم عضو النائب "
+    "الدكتور السيد الشيخ مدير مستشار مبعوث مندوب سكرتير أمين العام الجمهورية الوزراء "
+    "مجلس النواب الخارجية الداخلية الدفاع").split())
 
 
 @dataclass
@@ -165,7 +169,8 @@ class Finder:
             if t.text in SENT_END:
                 break
             other = self.lex.lookup(t.text)
-            if other is not None and not doc.inside(t) and not other.breaker:
+            if other is not None and not doc.inside(t) and not other.breaker and \
+                    other.kind != "masdar":
                 if other.lemma == cue.lemma == "قال" and other.kind in ("masdar", "ap"):
                     self.consumed.add(j)  # `تابع بالقول:` / `قائلاً إن`: part of the frame
                     j += 1
@@ -181,13 +186,14 @@ class Finder:
         if intro is None:
             return self._object_quote(k, cue, n, sa, sb)
         how, j, region = intro
+        self.consumed.update(range(k + 1, j))  # words of this frame are not cues of their own
         gap_end = j
         if how == "that" and toks[j - 1].text in PREPS and j - 1 > k:
             gap_end = j - 1
         if how == "quote":
             c0, c1 = region.start, region.close
             if cue.quote_only or doc.quoted_share(c0, c1) > 0:
-                return self._build(k, cue, n, sa, sb, gap_end, c0, c1, "quote")
+                return self._build(k, cue, n, sa, sb, gap_end, c0, c1, "quote", k_end)
         start_tok = j + 1
         if how == "colon" and start_tok < sb and toks[start_tok].text in self.lex.complementizers:
             start_tok += 1
@@ -197,7 +203,7 @@ class Finder:
         if end_tok <= start_tok:
             return None
         c0, c1 = toks[start_tok].s, toks[end_tok - 1].e
-        return self._build(k, cue, n, sa, sb, gap_end, c0, c1, how)
+        return self._build(k, cue, n, sa, sb, gap_end, c0, c1, how, k_end)
 
     def _naming_quote(self, j: int, region, k_end: int) -> bool:
         """Quotation marks around a name (`لـ"الوطن"`, `شبكة "سي أن أن"`), not around words said."""
@@ -212,7 +218,7 @@ class Finder:
         if words > 3 or after >= len(toks):
             return False
         nxt = toks[after].text
-        if nxt in (":", "،", ",") and text[region.close + 1:toks[after].s].strip() == "":
+        if nxt == ":" and text[region.close + 1:toks[after].s].strip() == "":
             return True
         # A short quoted subject right after the verb, with the clause going on after it
         # (`ولفتت "سي أن أن" إلى …`): a name, not the words said.
@@ -264,7 +270,7 @@ class Finder:
 
     # ------------------------------------------------------------ building
     def _build(self, k: int, cue: CueForm, n: int, sa: int, sb: int, gap_end: int,
-               c0: int, c1: int, how: str) -> Found | None:
+               c0: int, c1: int, how: str, k_end: int | None = None) -> Found | None:
         """A Found from content offsets [c0, c1) and the speaker gap k+1..gap_end-1."""
         doc = self.doc
         c0, c1 = _strip(doc.text, c0, c1)
@@ -272,17 +278,17 @@ class Finder:
             return None
         direct = how == "quote" or doc.quoted_share(c0, c1) > 0.5
         t = doc.toks[k]
-        speaker, implicit = self._speaker(k, cue, sa, gap_end)
+        speaker, implicit = self._speaker(k, cue, sa, gap_end, k_end or k + 1)
         if speaker is not None:
             speaker.gender = cue.gender
         return Found(start=c0, end=c1, text=doc.text[c0:c1], direct=direct,
                      cue=doc.text[t.s:t.e], cue_start=t.s, cue_end=t.e, gender=cue.gender,
                      sent=n, speaker=speaker, implicit=implicit, kind=how)
 
-    def _speaker(self, k: int, cue: CueForm, sa: int, gap_end: int) -> tuple[Speaker | None, bool]:
-        """The explicit speaker of the cue at k (gap after it, or subject before it)."""
+    def _speaker(self, k: int, cue: CueForm, sa: int, gap_end: int,
+                 a: int) -> tuple[Speaker | None, bool]:
+        """The explicit speaker of the cue at k (gap a..gap_end-1 after it, or subject before it)."""
         doc, toks = self.doc, self.doc.toks
-        a = k + 1
         if cue.relay or cue.kind == "masdar":
             # `نقلت وكالة X عن المسؤول قوله إن`, `جاء في بيان صادر عن X:`: the one quoted.
             lo = a if cue.kind != "masdar" else max(sa, k - 10)
@@ -315,10 +321,10 @@ class Finder:
                     x = max(near, key=lambda x: x.end)
                     return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
                                    region=doc.text[toks[lo].s:toks[k - 1].e]), False
-                if not self.spans:
-                    sp = choose(doc, lo, k, None, self.spans)
-                    if sp is not None:
-                        return sp, False
+                # No name right before the verb: the word before it (a surname, `حوري أشار`).
+                sp = choose(doc, lo if not self.spans else k - 1, k, None, self.spans)
+                if sp is not None:
+                    return sp, False
         return None, True
 
     def _choose(self, a: int, b: int, narrow: bool = False) -> Speaker | None:
@@ -326,8 +332,7 @@ class Finder:
         a2, b2, app = trim_gap(self.doc, a, b, self.time_spans)
         if b2 <= a2:
             return None
-        if narrow and not any(x.start < self.doc.toks[b2 - 1].e and x.end > self.doc.toks[a2].s
-                              for x in self.spans):
+        if narrow and not any(x.start == self.doc.toks[a2].s for x in self.spans):
             # Without layers the object follows the subject: keep the head and its adjectives.
             k = a2 + 1
             while k < b2 and self.doc.toks[k].text.startswith("ال") and \
@@ -354,8 +359,12 @@ class Finder:
             if not self.spans or cue.kind == "impf":
                 return None
             j = k + 1
+            while j < min(sb, k + 5) and toks[j].text in ROLE_HEADS:
+                j += 1  # `أكد نائب رئيس الجمهورية إياد علاوي أهمية …`
             chain = [x for x in self.spans if x.type in SUBJECT_TYPES and j < len(toks) and
                      x.start == toks[j].s]
+            if not chain:
+                j = k + 1
             if chain:
                 end = max(x.end for x in chain)
                 while True:  # adjacent roles and names: `رئيس مجلس النواب سليم الجبوري`
@@ -457,7 +466,7 @@ class Finder:
                 f.speaker = self._implicit(f, found[:i], history)
             elif f.kind != "continuation":
                 f.speaker = resolve_reference(f.speaker, history)
-                f.speaker = resolve_alias(f.speaker, self.spans, self.lex.anonymous)
+                f.speaker = resolve_alias(f.speaker, self.spans, self.lex.anonymous, self.doc.text)
             if f.speaker is not None:
                 if not f.implicit:
                     history.append(f.speaker)
@@ -465,18 +474,17 @@ class Finder:
     def _implicit(self, f: Found, before: list[Found], history: list[Speaker]) -> Speaker | None:
         """The speaker of a cue with no subject of its own."""
         same = [g for g in before if g.sent == f.sent and g.speaker is not None]
-        if same:
+        if same and same[-1].speaker.gender == f.gender:
             return replace(same[-1].speaker)
         a, _ = self.doc.sent_tok[f.sent]
-        toks = self.doc.toks
+        lo = max([self.doc.toks[a].s] + [g.end for g in same])
         # The sentence's own subject (`رفضت تركيا …، قائلة إن`, `ونشرت إسكوا … وقالت إنها`).
-        first = [x for x in self.spans if x.type in SUBJECT_TYPES and x.end <= f.cue_start
-                 and a < len(toks) and toks[a].s <= x.start <= toks[min(a + 2, len(toks) - 1)].e + 1]
+        first = [x for x in self.spans if x.type in ("PER", "ORG", "GPE") and lo <= x.start
+                 and x.end <= f.cue_start]
         if first:
             x = first[0]
-            if not (toks[a].s == x.start and f.cue_start > x.end + 60):
-                return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
-                               gender=f.gender, region=x.text)
+            return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
+                           gender=f.gender, region=x.text)
         for sp in reversed(history):
             if sp.gender == f.gender:
                 return replace(sp)

@@ -161,12 +161,16 @@ def choose(doc: TextDoc, a: int, b: int, apposition: tuple[int, int] | None,
     pers = [x for x in inside if x.type == "PER"]
     coded = [x for x in inside if x.code]
     chosen: Span | None = None
-    if pers:
-        chosen = pers[0]
-    elif inside:
-        first = min(inside, key=lambda x: (x.start, -(x.end - x.start)))
-        if first.start <= s + 1 or _only_titles_before(doc, s, first.start):
-            chosen = first
+    at_start = [x for x in inside if x.start <= s + 1 or _only_titles_before(doc, s, x.start)]
+    first = min(at_start, key=lambda x: (x.start, -(x.end - x.start))) if at_start else None
+    if first is not None and first.type != "ROLE":
+        chosen = first  # the phrase starts with a name: `ترامب شهادة كافانو`
+    elif pers:
+        # A role phrase ends with its holder's name; earlier names are genitives inside it
+        # (`المتحدث باسم مكتب رئيس الوزراء حيدر العبادي سعد الحديثي`).
+        chosen = pers[-1]
+    elif first is not None:
+        chosen = first
     if chosen is not None:
         text, ts, te = chosen.text, chosen.start, chosen.end
     elif apposition:
@@ -219,19 +223,41 @@ def resolve_reference(sp: Speaker, history: list[Speaker]) -> Speaker:
     return sp
 
 
-def resolve_alias(sp: Speaker, spans: list[Span], anonymous: frozenset[str]) -> Speaker:
+def resolve_alias(sp: Speaker, spans: list[Span], anonymous: frozenset[str], text: str = "") -> Speaker:
     """An uncoded speaker takes the code of a coded mention of the same name (`حوري` ->
-    `عمار حوري`); an anonymous source (`مصدر`, `آخرون`) with nothing coding it is UNK."""
+    `عمار حوري`), or of a role set beside a mention of it (`ستيفان دوغاريك المتحدث باسم
+    الأمم المتحدة`); an anonymous source (`مصدر`, `آخرون`) with nothing coding it is UNK."""
     if sp.code or not sp.text:
         return sp
     heads = heads_of(sp.text)
     if heads:
-        for x in spans:
-            if x.code and x.type in ("PER", "ORG", "ROLE") and heads <= heads_of(x.text):
+        same = [x for x in spans if x.type in ("PER", "ORG", "ROLE") and heads <= heads_of(x.text)]
+        for x in same:
+            if x.code:
                 sp.code, sp.en = x.code, sp.en or x.en
+                return sp
+        for x in same:
+            if x.type != "PER":
+                continue
+            near = _beside(x, spans, text)
+            if near is not None:
+                sp.code = near.code
                 return sp
     words = normalize(sp.text).split()
     words = [w for w in words if w not in DEMONSTRATIVES]
     if words and (words[0] in anonymous or _bare(words[0]) in {_bare(a) for a in anonymous}):
         sp.code = "UNK"
     return sp
+
+
+def _beside(x: Span, spans: list[Span], text: str) -> Span | None:
+    """A coded role right after a name, or a coded role/organisation just before it."""
+    for y in spans:
+        if not y.code or y is x or y.type not in ("ROLE", "ORG"):
+            continue
+        if y.type == "ROLE" and 0 <= y.start - x.end <= 3 and "." not in text[x.end:y.start]:
+            return y
+        gap = text[y.end:x.start] if text else ""
+        if 0 <= x.start - y.end <= 40 and not any(c in gap for c in ".،,\n"):
+            return y
+    return None

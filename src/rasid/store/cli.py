@@ -62,8 +62,12 @@ def ingest(
             progress.update(task, advance=1, new=s.new, dup=s.duplicate, failed=s.failed)
 
         stage_names = tuple(x.strip() for x in stages.split(",") if x.strip()) if stages else None
-        summary = ingest_paths(inputs, db, published=published, batch_size=batch_size,
-                               stages=stage_names, on_item=on_item)
+        try:
+            summary = ingest_paths(inputs, db, published=published, batch_size=batch_size,
+                                   stages=stage_names, on_item=on_item)
+        except KeyboardInterrupt:
+            console.print("[yellow]interrupted: committed batches are kept; rerun to resume[/]")
+            raise typer.Exit(130)
     dt = time.perf_counter() - t0
     if errors:
         write_errors(errors, summary.errors)

@@ -26,6 +26,11 @@ for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     _FOLD[_d] = str(_i)
 
 _DROP = set(INVISIBLE) | {TATWEEL}
+_FOLD_TABLE = str.maketrans(_FOLD)
+# Characters that are not copied one-to-one: dropped marks, whitespace other than a lone
+# space, and runs mixing the two (collapsed to one space).
+_DROP_CLASS = re.escape("".join(sorted(_DROP))) + "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_SKIP = re.compile(f"[\\s{_DROP_CLASS}]{{2,}}|[{_DROP_CLASS}]|(?! )\\s")
 _DIGITS_ONLY = {k: v for k, v in _FOLD.items() if v.isdigit()}
 _DIGIT_TABLE = str.maketrans(_DIGITS_ONLY)
 
@@ -44,23 +49,31 @@ def normalize(text: str) -> str:
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Matching form plus, for each of its characters, the index in `text` it came from."""
+    # Runs of kept characters are copied with C-speed slicing and `range`; only the
+    # dropped marks and extra whitespace are visited one by one.
     out: list[str] = []
     idx: list[int] = []
+    pos = 0
     prev_space = False
-    for i, ch in enumerate(text):
-        if _is_dropped(ch):
-            continue
-        if ch.isspace():
-            if prev_space:
-                continue
-            out.append(" ")
-            idx.append(i)
-            prev_space = True
-            continue
-        prev_space = False
-        out.append(_FOLD.get(ch, ch))
-        idx.append(i)
-    return "".join(out), idx
+    for m in _SKIP.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            idx.extend(range(pos, a))
+            prev_space = text[a - 1] == " "
+        seg = m.group()
+        for j, ch in enumerate(seg):
+            if ch.isspace():
+                if not prev_space:
+                    out.append(" ")
+                    idx.append(a + j)
+                    prev_space = True
+            # dropped characters leave `prev_space` as it was: `a \u200e b` keeps one space
+        pos = b
+    if pos < len(text):
+        out.append(text[pos:])
+        idx.extend(range(pos, len(text)))
+    return "".join(out).translate(_FOLD_TABLE), idx
 
 
 def fold_digits(text: str) -> str:

@@ -8,6 +8,7 @@ Tense rule for a bare weekday (no `الماضي`/`المقبل`): scan back from
   imperfect verb of scheduling or movement (`يزور`, `يتوجه`, `يلتقي`, `يعقد`, `تبدأ`, `يعتزم` …)
   — in past-tense reporting an imperfect verb with a day other than the news day looks ahead;
 - past: a perfect verb from cues.json (`قال`, `أعلن`, `التقى`, `رفضت` …, all persons listed).
+With no cue before it, the first cue in the next `AHEAD` words of the sentence decides.
 The tagger then lets all bare mentions of one weekday in an article vote (see tagger).
 """
 
@@ -20,6 +21,7 @@ from rasid.times import lexicon as lx
 from rasid.times.textmap import fold
 
 WINDOW = 10
+AHEAD = 4
 
 _WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
 _WORD_AFTER = re.compile(r"^[ \t\u00a0]+(\w+)")
@@ -83,6 +85,21 @@ def tense_cue(f: str, pos: int, sent_start: int | None = None) -> str | None:
             return "future"
         bare = strip_conj(w)
         if w in PAST_FORMS or bare in PAST_FORMS:
+            return "past"
+    return None
+
+
+def clause_tense(f: str, start: int, end: int, sent_start: int | None = None) -> str | None:
+    """Tense cue before the expression, else in the next `AHEAD` words of its sentence
+    (`وفي محادثات الأربعاء سترسل …`)."""
+    cue = tense_cue(f, start, sent_start)
+    if cue is not None:
+        return cue
+    stop = _SENT_END.search(f, end, end + 80)
+    for w in _TOKEN.findall(f, end, stop.start() if stop else end + 80)[:AHEAD]:
+        if w in FUTURE_WORDS or is_future_verb(w):
+            return "future"
+        if w in PAST_FORMS or strip_conj(w) in PAST_FORMS:
             return "past"
     return None
 

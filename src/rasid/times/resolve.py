@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
-SEASONS = ("WI", "SP", "SU", "FA")  # in calendar order starting from the winter of year Y-1
 _SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
                     6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -109,12 +108,8 @@ def season_of(d: date) -> tuple[int, str]:
 def season_value(anchor: date, code: str, mod: str) -> str:
     """Season `code` relative to `anchor`: mod `past`, `future` or `current`."""
     cy, cs = season_of(anchor)
-    start = date(anchor.year, _SEASON_START[code], 1)
-    if mod == "current":
-        if cs == code:
-            return f"{cy}-{code}"
-        y = anchor.year if start <= anchor or code != "WI" else anchor.year
-        return f"{y}-{code}"
+    if mod == "current":  # the season we are in, else this calendar year's one
+        return f"{cy if cs == code else anchor.year}-{code}"
     if mod == "past":
         # Most recent occurrence that has started and is not the current season.
         y = anchor.year

@@ -49,7 +49,7 @@ class _Resources:
         self.tagger = None
         self.loaded = False
         self.common: frozenset[str] = frozenset()
-        self.word_cache: dict[tuple[int, str], tuple[str, list[str]]] = {}
+        self.word_cache: dict[int, dict[str, "WordInfo"]] = {}
 
 
 _RES = _Resources()
@@ -151,10 +151,24 @@ def _split(n: str, gz: Gazetteer) -> tuple[str, str]:
     return pre, s
 
 
-def word_features(word: str, gz: Gazetteer) -> tuple[str, list[str]]:
-    """(stem, features) of one word; independent of context, so cached per word."""
-    key = (id(gz), word)
-    hit = _RES.word_cache.get(key)
+class WordInfo:
+    """Context-independent features of one word, and the strings neighbours use for it."""
+
+    __slots__ = ("stem", "feats", "m1", "p1", "m2", "p2", "fn", "ln")
+
+    def __init__(self, stem: str, feats: list[str], fn: bool, ln: bool) -> None:
+        self.stem = stem
+        self.feats = feats
+        self.m1, self.p1, self.m2, self.p2 = "-1=" + stem, "+1=" + stem, "-2=" + stem, "+2=" + stem
+        self.fn, self.ln = fn, ln
+
+
+def word_info(word: str, gz: Gazetteer) -> WordInfo:
+    """Features of one word; independent of context, so cached per word."""
+    cache = _RES.word_cache.get(id(gz))
+    if cache is None:
+        cache = _RES.word_cache[id(gz)] = {}
+    hit = cache.get(word)
     if hit is not None:
         return hit
     n = normalize(word)
@@ -168,20 +182,28 @@ def word_features(word: str, gz: Gazetteer) -> tuple[str, list[str]]:
     if pre:
         f.append("pre=" + pre)
     if len(bare) >= 3:
-        f += ["p2=" + bare[:2], "p3=" + bare[:3], "x2=" + bare[-2:], "x3=" + bare[-3:], "x1=" + bare[-1:]]
+        f += ["p2=" + bare[:2], "p3=" + bare[:3], "x2=" + bare[-2:], "x3=" + bare[-3:]]
     ln = len(bare)
     f.append("len=" + ("1" if ln <= 1 else "2" if ln == 2 else "3" if ln == 3 else "4" if ln <= 5 else "6" if ln <= 8 else "9"))
-    if s in first or bare in first:
+    is_fn = s in first or bare in first
+    is_ln = s in last or bare in last
+    if is_fn:
         f.append("fn")
-    if s in last or bare in last:
+    if is_ln:
         f.append("ln")
     if _RES.common and (s in _RES.common or n in _RES.common):
         f.append("common")
-    out = (s, f)
-    if len(_RES.word_cache) > 200_000:
-        _RES.word_cache.clear()
-    _RES.word_cache[key] = out
+    out = WordInfo(s, f, is_fn, is_ln)
+    if len(cache) > 200_000:
+        cache.clear()
+    cache[word] = out
     return out
+
+
+def word_features(word: str, gz: Gazetteer) -> tuple[str, list[str]]:
+    """(stem, features) of one word."""
+    w = word_info(word, gz)
+    return w.stem, w.feats
 
 
 def gaz_tags(tokens: list[Token], matches: list[Match], gz: Gazetteer) -> list[str]:
@@ -215,32 +237,29 @@ def gaz_tags(tokens: list[Token], matches: list[Match], gz: Gazetteer) -> list[s
 
 def sequence_features(tokens: list[Token], gtags: list[str], gz: Gazetteer) -> list[list[str]]:
     """CRF feature lists for a sentence of tokens with their gazetteer tags."""
-    base = [word_features(t.text, gz) for t in tokens]
-    stems = [b[0] for b in base]
-    n = len(tokens)
+    ws = [word_info(t.text, gz) for t in tokens]
+    n = len(ws)
     out: list[list[str]] = []
-    for i in range(n):
-        f = list(base[i][1])
+    for i, w in enumerate(ws):
+        f = w.feats + [ws[i - 1].m1 if i > 0 else "-1=<s>", ws[i + 1].p1 if i + 1 < n else "+1=</s>",
+                       "-1|0=" + (ws[i - 1].stem if i > 0 else "<s>") + "|" + w.stem]
+        if i > 1:
+            f.append(ws[i - 2].m2)
+        if i + 2 < n:
+            f.append(ws[i + 2].p2)
         g = gtags[i]
         if g:
             f.append("g=" + g)
-        s_prev = stems[i - 1] if i > 0 else "<s>"
-        s_next = stems[i + 1] if i + 1 < n else "</s>"
-        f.append("-1=" + s_prev)
-        f.append("+1=" + s_next)
-        f.append("-1|0=" + s_prev + "|" + stems[i])
-        if i > 1:
-            f.append("-2=" + stems[i - 2])
-        if i + 2 < n:
-            f.append("+2=" + stems[i + 2])
-        if i > 0 and gtags[i - 1]:
-            f.append("g-1=" + gtags[i - 1])
-        if i + 1 < n and gtags[i + 1]:
-            f.append("g+1=" + gtags[i + 1])
-        if i > 0 and "fn" in base[i - 1][1]:
-            f.append("fn-1")
-        if i + 1 < n and "ln" in base[i + 1][1]:
-            f.append("ln+1")
+        if i > 0:
+            if gtags[i - 1]:
+                f.append("g-1=" + gtags[i - 1])
+            if ws[i - 1].fn:
+                f.append("fn-1")
+        if i + 1 < n:
+            if gtags[i + 1]:
+                f.append("g+1=" + gtags[i + 1])
+            if ws[i + 1].ln:
+                f.append("ln+1")
         out.append(f)
     return out
 
@@ -320,8 +339,9 @@ def _has_candidate(sent: list[Token], gtags: list[str], gz: Gazetteer) -> bool:
     for t, g in zip(sent, gtags):
         if g:
             continue
-        stem, feats = word_features(t.text, gz)
-        if len(stem) < 2 or feats[3] != "sh=ar":
+        w = word_info(t.text, gz)
+        stem = w.stem
+        if len(stem) < 2 or w.feats[3] != "sh=ar":
             continue
         bare = stem[2:] if stem.startswith("ال") else stem
         if stem in common or bare in common:

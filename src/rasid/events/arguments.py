@@ -193,6 +193,13 @@ def _mention_groups(article: Article, doc: Doc) -> list[Group]:
             g = groups[-1]
             gap = text[g.end:m.start]
             same_sent = doc.toks[g.t0].sent == doc.toks[k].sent
+            if same_sent and not g.codes and not g.places and m.code and k - g.t1 <= 2 \
+                    and not any(not doc.toks[x].is_word for x in range(g.t1, k)):
+                # `وزير خارجية الاتحاد الأوروبي`: an uncoded role head takes the code after it.
+                g.codes.append(m.code)
+                g.end = m.end
+                g.t1 = doc.tok_at(m.end - 1) + 1
+                continue
             if same_sent and len(gap) <= 4 and "\n" not in gap:
                 codes = {c.split(":")[0] for c in g.codes}
                 mcode = (m.code or "").split(":")[0]
@@ -246,8 +253,23 @@ def _prep_of(text: str, doc: Doc, k: int, m: _Mention) -> str | None:
             # `بوزراء خارجية …`, `لوزير …`: the clitic sits on the role head.
             if prev.startswith(p) and prev[len(p):] in ROLE_HEADS | {"ال" + h for h in ROLE_HEADS}:
                 return p[-1]
+        if j == k - 1 and doc.toks[j].is_word and prev not in ORG_HEADS:
+            # One head noun between a preposition and the name: `ضد مواقع داعش`, `لقرى كردستان`.
+            if j > 0 and doc.words[j - 1] in PREP_WORDS:
+                pw = doc.words[j - 1]
+                return pw[1:] if pw.startswith("و") and pw[1:] in PREP_WORDS else pw
+            if len(prev) > 3 and prev[0] in ("ب", "ل") and prev[1:] not in ORG_HEADS \
+                    and prev[1:3] != "ال" or prev.startswith(("بال", "لل")) and len(prev) > 4:
+                return prev[0]
         break
     return None
+
+
+# Organisation heads whose genitive is the organisation's name (`لجماعة حزب الله`).
+ORG_HEADS = frozenset({"جماعه", "حركه", "تنظيم", "حزب", "منظمه", "ميليشيا", "مليشيا", "قوات",
+                       "جيش", "لجماعه", "لحركه", "لتنظيم", "لحزب", "لمنظمه", "لقوات", "لجيش",
+                       "بجماعه", "بحركه", "بتنظيم", "وكاله", "صحيفه", "قناه", "دوله", "مدينه",
+                       "ولايه", "محافظه", "اقليم", "جمهوريه", "مملكه", "امير", "ملك"})
 
 
 # ---------------------------------------------------------------- search
@@ -278,15 +300,20 @@ class ArgIndex:
                 return None
         return None
 
-    def bare_after(self, i: int, limit: int, max_skip: int = 4, nouns: int = 0) -> Group | None:
-        """A bare group starting right after token `i`, skipping adverbs, times and `nouns` words."""
+    def bare_after(self, i: int, limit: int, max_skip: int = 4, nouns: int = 0,
+                   heads: int = 0) -> Group | None:
+        """A bare group right after token `i`, skipping adverbs, times, role heads, `nouns` words."""
         j = i + 1
         skipped = 0
-        while j < limit and skipped <= max_skip:
+        while j < limit and skipped <= max_skip + heads:
             g = self.by_t0.get(j)
             if g is not None and not g.nisba:
                 return g if g.prep is None and not g.is_place_only_loc() else None
             w = self.doc.words[j]
+            if heads > 0 and (w in ROLE_HEADS or (w[:1] == "ل" and w[1:] in ORG_HEADS)):
+                heads -= 1
+                j += 1
+                continue
             if not self._skippable(j):
                 if nouns <= 0 or not self.doc.toks[j].is_word or w in PREP_WORDS:
                     return None
@@ -306,7 +333,7 @@ class ArgIndex:
         for g in self.groups:
             if g.t0 >= i:
                 return None
-            if g.t0 >= lo and g.prep is None and g.codes and not g.nisba:
+            if g.t0 >= lo and g.prep is None and not g.nisba and not g.is_place_only_loc():
                 return g
         return None
 
@@ -328,8 +355,11 @@ class ArgIndex:
         for g in self.groups:
             if g.t1 > i:
                 break
-            if g.t0 >= lo and i - g.t1 <= window and g.prep is None and g.codes and not g.nisba:
+            if g.t0 >= lo and i - g.t1 <= window and g.prep is None and not g.nisba \
+                    and not g.is_place_only_loc():
                 best = g
+            elif g.nisba and g.t1 == i and g.t0 >= lo:
+                best = g  # `قوى سياسية عراقية نددت`: the adjective codes the subject
         return best
 
     def group_containing_or_before_relative(self, i: int) -> Group | None:

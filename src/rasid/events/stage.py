@@ -152,7 +152,7 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
             actor = [q.code]
     if not actor and h.form.kind in ("past", "pres"):
         first = idx.first_bare(s_lo, i)
-        if first is not None:
+        if first is not None and first.codes:
             actor = list(first.codes[:1])
         elif last_actor is not None and last_actor[0] == tok.sent - 1 and i - s_lo <= 3:
             actor = list(last_actor[1])
@@ -233,7 +233,7 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
     if h.form.kind in ("past", "pres"):
         rel = idx.group_containing_or_before_relative(i)
         before = idx.bare_before(i, lo, window=3)
-        after = idx.bare_after(i, s_hi)
+        after = idx.bare_after(i, s_hi, heads=3)
         if (rel is not None or (i > 0 and doc.words[i - 1] in RELATIVES)) and h.form.objsuf \
                 and after is not None:
             actor_g, obj_g = after, rel  # `التي احتلتها إسرائيل`: the antecedent is the object
@@ -280,7 +280,7 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
         start_rcp = gen.t1 - 1 if gen is not None else i
     preps = [p for p in rcp if p != "obj"]
     recipients: list[list[str]] = []
-    if obj_g is not None and obj_g is not actor_g:
+    if obj_g is not None and obj_g is not actor_g and obj_g.codes:
         recipients.append(list(obj_g.codes))
     elif preps:
         found = idx.groups_after(start_rcp, limit, preps)

@@ -289,6 +289,13 @@ class Finder:
                  a: int) -> tuple[Speaker | None, bool]:
         """The explicit speaker of the cue at k (gap a..gap_end-1 after it, or subject before it)."""
         doc, toks = self.doc, self.doc.toks
+        w = toks[k].text
+        if cue.kind == "masdar" and not w.startswith(("ال", "بال", "وال")) and \
+                not w.endswith(("ه", "ها", "هم", "هما", "هن")) and gap_end > a:
+            # A bare verbal noun in construct takes its agent next: `تحذير الغرب من أن`.
+            sp = self._choose(a, gap_end)
+            if sp is not None:
+                return sp, False
         if cue.relay or cue.kind == "masdar":
             # `نقلت وكالة X عن المسؤول قوله إن`, `جاء في بيان صادر عن X:`: the one quoted.
             lo = a if cue.kind != "masdar" else max(sa, k - 10)

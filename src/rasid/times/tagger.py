@@ -38,7 +38,7 @@ from rasid.article import TimeExpr
 from rasid.times import lexicon as lx
 from rasid.times import patterns as P
 from rasid.times import resolve as rv
-from rasid.times.context import (COUNT_NOUNS, DATE_NAME_HEADS, NOT_TODAY_AFTER, NOWADAYS_BEFORE, PAST_FORMS,
+from rasid.times.context import (COUNT_NOUNS, DATE_NAME_HEADS, NOT_TODAY_AFTER, NOWADAYS_BEFORE,
                                  Sentences, clause_tense, strip_conj, tense_cue, word_after, word_before)
 from rasid.times.textmap import FoldedText
 

@@ -118,3 +118,10 @@ def test_title_quote_kept_once():
     assert len(titles) == 1 and titles[0].text == "الحزب لن يقاطع الانتخابات المقبلة"
     t = titles[0]
     assert art.title[t.start:t.end] == t.text and t.speaker_text == "المتحدث"
+
+
+def test_masdar_cue_after_the_source():
+    q = only("ونقل التلفزيون الرسمي عن الوزير قوله إن الحدود ستفتح غدا.")
+    assert q.speaker_text == "الوزير" and q.text == "الحدود ستفتح غدا"
+    q = only("وكان قد نقل عن المتحدث تأكيده أن الوفد وصل.")
+    assert q.speaker_text == "المتحدث"

@@ -388,6 +388,8 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
     start, end = toks[0].start, toks[-1].end
     if any(a < end and start < b for a, b in covered):
         return []
+    if text[max(0, start - 1):start] == "#" or any("_" in t.text for t in toks):
+        return []  # hashtags are not annotated
     pre = split_clitics(toks[0].text, lambda w: gz.is_known(w) or w in _name_vocab(gz))
     if pre and not (pre.endswith("ل") and toks[0].text[len(pre):].startswith("ل")):
         start += len(pre)

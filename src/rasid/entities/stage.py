@@ -132,6 +132,8 @@ class _Context:
         prev = self._prev_word(m)
         if not prev or prev in PARTICLES:
             return False
+        if any(p.how == "nisba" for p in self.gz.lookup(prev)):
+            return False  # `الرئيس الفرنسي السعودية`: an adjective is not followed by another here
         if m.norm.startswith("ال"):
             return prev.startswith("ال") or prev.startswith("لل")
         return prev.endswith(("ه", "ات", "ين", "ون")) and not prev.startswith("ال")

@@ -58,6 +58,7 @@ class Group:
     places: list[Entity] = field(default_factory=list)
     is_place: bool = False  # every mention is a place (GPE/LOC)
     nisba: bool = False  # a nationality adjective (`التركي`), not a noun phrase
+    last_kind: str = ""  # kind of the last mention added (role, PER, GPE …)
 
     def is_place_only_loc(self) -> bool:
         """True for a group that is only an uncoded place (a LOC like `خط التماس`)."""
@@ -80,6 +81,7 @@ class _Mention:
     code: str | None
     place: Entity | None
     text: str
+    kind: str = "role"  # entity type (PER, ORG, GPE, LOC) or role
 
 
 _GAP_APPOS = re.compile(r"^[\s،,\-–()\"«»]*$")
@@ -100,7 +102,7 @@ def collect_mentions(article: Article) -> list[_Mention]:
     raw: list[_Mention] = []
     for e in article.entities:
         place = e if e.type in ("GPE", "LOC") else None
-        raw.append(_Mention(e.start, e.end, _full_code(e.code, e.sector), place, e.text))
+        raw.append(_Mention(e.start, e.end, _full_code(e.code, e.sector), place, e.text, e.type))
     for r in article.roles:
         raw.append(_Mention(r.start, r.end, _full_code(r.code, r.sector), None, r.text))
     raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -110,7 +112,8 @@ def collect_mentions(article: Article) -> list[_Mention]:
             outer = out[-1]
             if outer.code is None and m.code is not None and m.end <= outer.end:
                 # An uncoded outer span (a LOC) should not hide a coded inner one.
-                out[-1] = _Mention(outer.start, outer.end, m.code, outer.place or m.place, outer.text)
+                out[-1] = _Mention(outer.start, outer.end, m.code, outer.place or m.place, outer.text,
+                                   outer.kind)
             elif outer.place is None and m.place is not None and m.end <= outer.end:
                 pass
             continue
@@ -185,6 +188,10 @@ def _mention_groups(article: Article, doc: Doc) -> list[Group]:
     mentions = collect_mentions(article)
     text = article.text
     groups: list[Group] = []
+    in_mention: set[int] = set()
+    for m in mentions:
+        if doc.toks:
+            in_mention.update(range(doc.tok_at(m.start), doc.tok_at(max(m.start, m.end - 1)) + 1))
     for m in mentions:
         if not doc.toks:
             break
@@ -204,8 +211,9 @@ def _mention_groups(article: Article, doc: Doc) -> list[Group]:
                 codes = {c.split(":")[0] for c in g.codes}
                 mcode = (m.code or "").split(":")[0]
                 coord = _GAP_COORD.match(gap) and "و" in gap or _attached(text, doc, k, m) == "و"
+                # Apposition: same actor (same code, or a role then the person's name).
                 appos = _GAP_APPOS.match(gap) and (not m.code or not codes or mcode in codes
-                                                   or ("،" not in gap and "," not in gap))
+                                                   or (g.last_kind == "role" and m.kind == "PER"))
                 if coord or appos:
                     if m.code and (coord or mcode not in codes):
                         g.codes.append(m.code)
@@ -214,12 +222,13 @@ def _mention_groups(article: Article, doc: Doc) -> list[Group]:
                     g.is_place = g.is_place and m.place is not None
                     g.end = m.end
                     g.t1 = doc.tok_at(m.end - 1) + 1
+                    g.last_kind = m.kind
                     continue
-        prep = _prep_of(text, doc, k, m)
+        prep = _prep_of(text, doc, k, m, in_mention)
         groups.append(Group(codes=[m.code] if m.code else [], t0=k, t1=doc.tok_at(m.end - 1) + 1,
                             start=m.start, end=m.end, prep=prep,
                             places=[m.place] if m.place is not None else [],
-                            is_place=m.place is not None))
+                            is_place=m.place is not None, last_kind=m.kind))
     return groups
 
 
@@ -231,7 +240,7 @@ def _attached(text: str, doc: Doc, k: int, m: _Mention) -> str:
     return ""
 
 
-def _prep_of(text: str, doc: Doc, k: int, m: _Mention) -> str | None:
+def _prep_of(text: str, doc: Doc, k: int, m: _Mention, in_mention: set[int]) -> str | None:
     """The preposition governing a mention: an attached clitic or the preceding word."""
     att = _attached(text, doc, k, m)
     if att:
@@ -253,7 +262,7 @@ def _prep_of(text: str, doc: Doc, k: int, m: _Mention) -> str | None:
             # `بوزراء خارجية …`, `لوزير …`: the clitic sits on the role head.
             if prev.startswith(p) and prev[len(p):] in ROLE_HEADS | {"ال" + h for h in ROLE_HEADS}:
                 return p[-1]
-        if j == k - 1 and doc.toks[j].is_word and prev not in ORG_HEADS:
+        if j == k - 1 and doc.toks[j].is_word and prev not in ORG_HEADS and j not in in_mention:
             # One head noun between a preposition and the name: `ضد مواقع داعش`, `لقرى كردستان`.
             if j > 0 and doc.words[j - 1] in PREP_WORDS:
                 pw = doc.words[j - 1]
@@ -283,6 +292,7 @@ class ArgIndex:
     time_toks: set[int]
     by_t0: dict[int, Group] = field(default_factory=dict)
     hit_toks: set[int] = field(default_factory=set)
+    stmt_toks: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.by_t0 = {g.t0: g for g in self.groups}

@@ -3,8 +3,8 @@
 Two events merge when they have the same type, share an actor (CONSULT: share participants),
 their recipients are not disjoint, their dates are compatible (equal, one missing, or a day
 inside the other's week/month) and neither a negated nor a hypothetical one meets a different
-aux. The event kept is the best-stated one; missing date, place and mode are filled from the
-others (the text has said they are the same occasion).
+aux. The event kept is the best-stated one (with a recipient, earliest); its date is refined
+by a more precise compatible one, and missing place and mode are filled from the others.
 """
 
 from __future__ import annotations
@@ -94,9 +94,8 @@ def same_happening(a: Event, b: Event) -> bool:
 
 
 def _quality(e: Event) -> float:
-    """How well an event is stated: arguments and date count, then the trigger confidence."""
-    return (2.0 * bool(e.recipient) + 1.5 * bool(e.date) + 0.5 * bool(e.location)
-            + (e.confidence or 0.0))
+    """How well an event is stated: a recipient counts, then the trigger confidence."""
+    return 2.0 * bool(e.recipient) + 0.5 * bool(e.location) + (e.confidence or 0.0)
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -111,11 +110,13 @@ def merge_events(events: list[Event]) -> list[Event]:
             clusters.append([e])
     out: list[Event] = []
     for cl in clusters:
-        best = max(cl, key=_quality)
+        best = max(cl, key=_quality)  # ties: the first statement in the text
         for o in cl:
             if o is best:
                 continue
-            if dates_compatible(best.date, o.date):
+            # A dated statement is refined by a more precise date of the same occasion; an
+            # undated one stays undated (the guide dates only from the stating sentence).
+            if best.date and dates_compatible(best.date, o.date):
                 best.date = more_specific(best.date, o.date)
             best.location = best.location or o.location
             best.mode = best.mode or o.mode

@@ -28,6 +28,7 @@ AGENT_SECTORS = frozenset({"MIL", "REB", "COP"})
 # Types commonly reported without a target (a resignation, a build-up at home).
 NO_RCP_OK = frozenset({"RETREAT", "MOBILIZE"})
 GOV_WINDOW = 7
+SENT_END = frozenset(".!?؟؛;:")  # governance crosses quotation marks, not these
 IGO_SELF = frozenset({"UN", "EU", "ARL", "AU"})  # tokens after a governing trigger in which its complement lies
 
 
@@ -60,6 +61,7 @@ def events_stage(article: Article) -> Article:
     hits = find_hits(doc, article)
     govern(doc, hits)
     idx.hit_toks = {h.i for h in hits if not h.suppressed}
+    idx.stmt_toks = {h.i for h in hits if h.tdef.stmt}
     coded: list[tuple[Hit, Event]] = []
     last_actor: tuple[int, list[str]] | None = None
     for h in hits:
@@ -116,7 +118,7 @@ def govern(doc: Doc, hits: list[Hit]) -> None:
         for g in hits[a + 1:]:
             if g.i - h.i > GOV_WINDOW or doc.toks[g.i].sent != doc.toks[h.i].sent:
                 break
-            if any(doc.words[k] in PUNCT_STRONG for k in range(h.i + 1, g.i)):
+            if any(doc.words[k] in SENT_END for k in range(h.i + 1, g.i)):
                 break
             if h.type == "REJECT" and g.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):
                 # Rejecting an action is condemning it (guide: رفضها تعرض القرى لقصف -> ACCUSE).
@@ -163,8 +165,9 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     if not recipient and quote_in is not None and h.tdef.quote_only:
         recipient = _other_in_span(idx, doc.tok_at(quote_in.start), doc.tok_at(quote_in.end - 1),
                                    actor)
-    if not recipient and h.tdef.stmt and not h.tdef.quote_only:
-        recipient = _complement_subject(doc, idx, i, s_hi, actor)
+    if h.tdef.stmt and not h.tdef.quote_only and h.type in ("REQUEST", "THREATEN", "ACCUSE"):
+        # `تطالب بضمانات بأن الناتو …`: the subject of the complement is whom it concerns.
+        recipient = _complement_subject(doc, idx, i, s_hi, actor) or recipient
     if h.type == "MOBILIZE" and not recipient:
         recipient = _foreign_place(idx, s_lo, s_hi, actor)
     if h.tdef.need_rcp and not recipient:
@@ -175,6 +178,9 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
         return []
     if len(actor) == 1 and recipient == actor and len(actor[0]) == 3 and actor[0] not in IGO_SELF:
         return []  # a state acting on itself with no sector told apart: an argument error
+    if h.type == "CONSULT" and h.mode in ("visit", "phone") and \
+            {c.split(":")[0] for c in recipient} <= {c.split(":")[0] for c in actor}:
+        return []  # nobody visits or phones their own side
     # A recipient list that includes the actor's own code drops it (a meeting of NATO-Russia).
     abase = {c.split(":")[0] for c in actor}
 
@@ -274,6 +280,8 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
                 actor_g = nis  # `القصف التركي`: the nationality adjective is the agent
         if actor_g is None and h.form.poss:
             actor_g = idx.first_bare(s_lo, i)  # `زيارته`: the sentence's subject
+        elif actor_g is None and any(k in idx.stmt_toks for k in range(lo, i)):
+            pass  # `ندد الوزير بالهجوم`: the clause subject is the speaker, not the attacker
         elif actor_g is None:
             # The clause's subject (its first bare group), not the nearest genitive before.
             actor_g = idx.first_bare(lo, i)
@@ -285,8 +293,12 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
     elif preps:
         found = idx.groups_after(start_rcp, limit, preps)
         found = [g for g in found if g is not actor_g]
-        if h.type == "CONSULT":
-            recipients = [list(g.codes) for g in found]  # separate partners, separate talks
+        if h.type == "CONSULT" and found:
+            # Separate partners, separate talks (`… مع وزراء خارجية بلغاريا …، وبشكل منفصل مع
+            # نظيره التركي`): further groups with the same preposition, to the clause's end.
+            more = [g for g in idx.groups_after(found[-1].t1 - 1, c_hi, (found[0].prep,), window=40)
+                    if g not in found and g is not actor_g]
+            recipients = [list(g.codes) for g in found + more]
         elif found:
             recipients = [list(found[0].codes)]
     actor = list(actor_g.codes) if actor_g is not None and actor_g.codes else []
@@ -333,7 +345,10 @@ def _date_for(doc: Doc, i: int, c_lo: int, c_hi: int, s_lo: int, s_hi: int,
     for a, (value, t0, t1) in time_at.items():
         if not (s_lo <= a < s_hi):
             continue
-        dist = (t0 - i) if t0 > i else (i - t1 + 1)
+        # A time after the trigger is the commoner order (`اجتماع … في جنيف 10 يناير`).
+        dist = (t0 - i) if t0 > i else 2 * (i - t1 + 1) + 1
+        lo_, hi_ = (i, t0) if t0 > i else (t1, i)
+        dist += 3 * sum(1 for k in range(lo_, hi_) if doc.words[k] in ("،", ","))
         if not (c_lo <= t0 < c_hi):
             dist += 6  # another clause of the sentence: only when nothing closer
         lo, hi = (i, t0) if t0 > i else (t1, i)
@@ -367,6 +382,8 @@ def _location_for(idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: int, s_hi: 
         lo, hi = (h.i, g.t0) if g.t0 > h.i else (g.t1, h.i)
         if any(lo < k < hi for k in idx.hit_toks):
             continue  # a place past another trigger is that trigger's
+        if g.t0 < h.i and not (c_lo <= g.t0 < c_hi):
+            continue  # a place before the trigger counts only inside its clause
         dist = abs(g.t0 - h.i) + (0 if c_lo <= g.t0 < c_hi else 8)
         if g.t0 < h.i:
             dist += 3

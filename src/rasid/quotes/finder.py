@@ -34,7 +34,7 @@ BLOCK_BEFORE_THAT = frozenset(normalize(w) for w in (
 CLAUSE_BREAKERS = frozenset(normalize(w) for w in "وذلك كما فيما بينما وبينما".split())
 NAMING_NOUNS = frozenset(normalize(w) for w in (
     "وكالة شبكة صحيفة قناة موقع مجلة إذاعة حركة عملية جماعة تنظيم حزب منظمة تيار ائتلاف "
-    "مؤسسة شركة مركز برنامج مبادرة كتاب فيلم هاشتاغ وسم تطبيق مشروع خطة لجنة").split())
+    "مؤسسة شركة مركز برنامج مبادرة كتاب فيلم هاشتاغ وسم تطبيق مشروع خطة لجنة باسم").split())
 SENT_END = frozenset(".!?؟;؛")
 HAL_RE = re.compile(r"^م\w{3,}ا$")  # masculine accusative participle: مطالبا, مستبعدا
 SUBJECT_TYPES = ("PER", "ORG", "GPE", "ROLE")
@@ -144,7 +144,8 @@ class Finder:
             t = toks[j]
             region = doc.region_opening(t) if t.text in OPENERS else None
             if region is not None:
-                if self._naming_quote(j, region, k_end) and not (cue.quote_only and toks[j - 1].text == "ب"):
+                if self._naming_quote(j, region, k_end, cue.quote_only) and \
+                        not (cue.quote_only and toks[j - 1].text == "ب"):
                     j = doc.tok_after(region.close + 1)
                     continue
                 if cue.quote_only and len(doc.text[region.start:region.close].split()) < 3:
@@ -154,7 +155,9 @@ class Finder:
                     intro = ("quote", j, region)
                 break
             if cue.quote_only:
-                if t.text in SENT_END or (t.text in ("،", ",") and self._breaks_clause(j)):
+                other = self.lex.lookup(t.text)
+                if t.text in SENT_END or (t.text in ("،", ",") and self._breaks_clause(j)) or \
+                        (other is not None and other.kind in ("perf", "impf") and not other.breaker):
                     break
                 j += 1
                 continue
@@ -205,7 +208,7 @@ class Finder:
         c0, c1 = toks[start_tok].s, toks[end_tok - 1].e
         return self._build(k, cue, n, sa, sb, gap_end, c0, c1, how, k_end)
 
-    def _naming_quote(self, j: int, region, k_end: int) -> bool:
+    def _naming_quote(self, j: int, region, k_end: int, quote_only: bool = False) -> bool:
         """Quotation marks around a name (`لـ"الوطن"`, `شبكة "سي أن أن"`), not around words said."""
         toks, text = self.doc.toks, self.doc.text
         prev = toks[j - 1]
@@ -215,14 +218,14 @@ class Finder:
             return True
         after = self.doc.tok_after(region.close + 1)
         words = len(text[region.start:region.close].split())
-        if words > 3 or after >= len(toks):
+        if words > (2 if quote_only else 3) or after >= len(toks):
             return False
         nxt = toks[after].text
         if nxt == ":" and text[region.close + 1:toks[after].s].strip() == "":
             return True
-        # A short quoted subject right after the verb, with the clause going on after it
-        # (`ولفتت "سي أن أن" إلى …`): a name, not the words said.
-        return j == k_end and nxt not in SENT_END and nxt not in ("،", ",") and \
+        # A short quoted phrase with the clause going on after it (`ولفتت "سي أن أن" إلى …`,
+        # `اتهمت فرنسا بإعطاء "معلومات كاذبة" عن القضية`): a name or a scare quote.
+        return nxt not in SENT_END and nxt not in ("،", ",", ":") and nxt not in CLOSERS and \
             self.doc.sent_of[after] == self.doc.sent_of[j]
 
     def _breaks_clause(self, j: int) -> bool:
@@ -302,7 +305,9 @@ class Finder:
             hi = gap_end if cue.kind != "masdar" else k
             an = [i for i in range(lo, hi) if toks[i].text == "عن"]
             if an:
-                sp = self._choose(an[-1] + 1, hi)
+                stop = [i for i in range(an[-1] + 1, hi)
+                        if getattr(self.lex.lookup(toks[i].text), "kind", None) == "masdar"]
+                sp = self._choose(an[-1] + 1, stop[0] if stop else hi)
                 if sp is not None:
                     return sp, False
             if cue.kind == "masdar":
@@ -323,7 +328,8 @@ class Finder:
                 lo += 1
             if lo < k:
                 near = [x for x in self.spans if x.type in SUBJECT_TYPES and
-                        toks[lo].s <= x.start and x.end <= toks[k].s]
+                        toks[lo].s <= x.start and x.end <= toks[k].s and
+                        doc.text[x.end:toks[k].s].strip() == ""]  # right before the verb
                 if near:
                     x = max(near, key=lambda x: x.end)
                     return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
@@ -372,6 +378,8 @@ class Finder:
                      x.start == toks[j].s]
             if not chain:
                 j = k + 1
+                chain = [x for x in self.spans if x.type in SUBJECT_TYPES and j < len(toks) and
+                         x.start == toks[j].s]
             if chain:
                 end = max(x.end for x in chain)
                 while True:  # adjacent roles and names: `رئيس مجلس النواب سليم الجبوري`
@@ -424,6 +432,8 @@ class Finder:
         if end_tok - start < 3:
             return None
         sp = self._attr_speaker(sp_a, k)
+        if sp is None:
+            return None  # an attribution names its source
         t = toks[a]
         c0, c1 = _strip(self.doc.text, toks[start].s, toks[end_tok - 1].e)
         cue_s = t.s + (1 if w[:1] == "و" and w[1:] in self.lex.attributions else 0)
@@ -526,7 +536,8 @@ def _clip(text: str, found: list[Found]) -> list[Found]:
                 f.start, f.end = _strip(text, f.start, g.cue_start)
                 f.text = text[f.start:f.end]
                 break
-        if len(normalize(f.text).split()) >= 1 and f.end - f.start >= 2:
+        # An indirect quote is a clause; a single word is a quoted term only when in marks.
+        if f.end - f.start >= 2 and (f.direct or len(normalize(f.text).split()) >= 2):
             out.append(f)
     return out
 

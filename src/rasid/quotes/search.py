@@ -35,8 +35,10 @@ def speaker_matches(quote: dict[str, Any], speaker: str) -> bool:
     ar = quote.get("speaker_text") or ""
     if not ar:
         return False
-    target = " " + normalize(ar).strip() + " "
-    words = set(normalize(ar).split())
+    words_list = normalize(ar).split()
+    bare = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words_list]
+    target = " " + " ".join(words_list) + " " + " ".join(bare) + " "
+    words = set(words_list)
     for key in _arabic_keys(query):
         # Whole-word containment both ways: `زاخاروفا` finds `ماريا زاخاروفا`, and the full
         # name finds a quote whose speaker is given by surname only.

@@ -40,6 +40,7 @@ SPEECH_NOUNS = frozenset(normalize(w) for w in (
 TITLES = frozenset(normalize(w) for w in (
     "الدكتور د السيد السيدة الشيخ النائب المهندس القاضي الجنرال الفريق اللواء العميد الأمير "
     "الأستاذ البروفيسور").split())
+UNNAMED = frozenset(normalize(w) for w in "اسمه اسمها اسمهم هويته هويتها هويتهم".split())
 DEMONSTRATIVES = frozenset(normalize(w) for w in "هذه هذا هؤلاء تلك ذلك".split())
 LEADING_PARTICLES = frozenset(normalize(w) for w in "لكن ولكن بل ثم فيما بينما حيث كما إذ وقد قد".split())
 
@@ -120,6 +121,8 @@ def _cuts(doc: TextDoc, k: int, a: int, b: int, time_spans: list[tuple[int, int]
         return True
     if any(s <= t.s < e for s, e in time_spans):
         return True
+    if w == "عن" and k + 1 < b and toks[k + 1].text in UNNAMED:
+        return False  # `مصدر رفض الكشف عن اسمه`
     if w in ADVERBIAL_STARTERS or w in ADDRESSEES or w == "ل":
         return True
     if w == "ب" and k + 1 < b and toks[k + 1].text in ALL_MARKS:

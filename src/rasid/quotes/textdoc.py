@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from rasid.text.normalize import normalize_with_map
+from rasid.text.normalize import _is_dropped, normalize_with_map
 from rasid.text.sentences import split_sentences
 
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
@@ -101,6 +101,8 @@ class TextDoc:
         for m in _TOKEN.finditer(norm):
             s = idx[m.start()]
             e = idx[m.end() - 1] + 1
+            while e < len(self.text) and _is_dropped(self.text[e]):
+                e += 1  # keep a word's trailing marks (`لافتاً`) in its surface
             self.toks.append(Tok(len(self.toks), m.group(), s, e))
         self.regions = quote_regions(self.text)
         self._rstarts = [r.open for r in self.regions]

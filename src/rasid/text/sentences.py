@@ -8,6 +8,9 @@ _END = set(".!?؟")
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 # A full stop after one Arabic or Latin letter is an abbreviation (`د.` doctor, `م.` engineer,
 # `ص.` page, `U.S.`), and so is one after a digit inside a number (`3.5`).
+# A quotation still open this many characters later was never closed (a stray `"`): stop
+# letting it hold sentences together.
+MAX_QUOTE = 400
 _ABBREV_BEFORE = re.compile(r"(?:^|[\s(])(?:[\u0621-\u064a]|[A-Za-z])$")
 
 
@@ -17,6 +20,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     depth: list[str] = []
     in_ascii_quote = False
+    quote_from = 0
     n = len(text)
     i = 0
     while i < n:
@@ -27,11 +31,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             depth.clear()
             in_ascii_quote = False
         elif ch in _OPEN_CLOSE:
+            if not depth and not in_ascii_quote:
+                quote_from = i
             depth.append(_OPEN_CLOSE[ch])
         elif depth and ch == depth[-1]:
             depth.pop()
         elif ch == '"':
+            if not depth and not in_ascii_quote:
+                quote_from = i
             in_ascii_quote = not in_ascii_quote
+        elif ch in _END and (depth or in_ascii_quote) and i - quote_from > MAX_QUOTE:
+            depth.clear()
+            in_ascii_quote = False
+            continue  # re-read this mark as an ordinary sentence end
         elif ch in _END and not depth and not in_ascii_quote:
             if ch == "." and (_ABBREV_BEFORE.search(text[max(0, i - 3):i]) or
                               (i + 1 < n and text[i + 1].isdigit())):

@@ -97,9 +97,9 @@ def lookup_variant(surface: str, gz: Gazetteer, allowed: set[int] | None = None)
     if len(cands) == 1:
         return gz.entries[cands[0]]
     keys = {fold_name(s): i for i in allowed for s in _surnames(gz.entries[i])}
-    if not keys:
-        return None
-    best = process.extractOne(k, list(keys), scorer=fuzz.ratio, score_cutoff=FUZZ_SHORT - 10 if len(k) >= 5 else 101)
+    if not keys or len(k) < 5:
+        return None  # a short single name must match exactly
+    best = process.extractOne(k, list(keys), scorer=fuzz.ratio, score_cutoff=FUZZ_SHORT - 10)
     if best is not None:
         return gz.entries[keys[best[0]]]
     return None

@@ -208,6 +208,18 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-")
 
 
+def abd_variants(forms: list[str]) -> list[str]:
+    """Forms plus their `عبد ال…`/`عبدال…` twin: the press writes compound names both ways."""
+    out: list[str] = []
+    for f in forms:
+        out.append(f)
+        if "عبد ال" in f:
+            out.append(f.replace("عبد ال", "عبدال"))
+        elif "عبدال" in f:
+            out.append(f.replace("عبدال", "عبد ال"))
+    return out
+
+
 def load_people() -> list[dict[str, Any]]:
     """People (people.tsv): roles written `title@CODE:SECTOR@from@to` joined by ` ; `."""
     out = []
@@ -222,8 +234,10 @@ def load_people() -> list[dict[str, Any]]:
             rcode, _, rsec = rc.partition(":")
             recs.append({"title_en": title, "code": rcode, "sector": rsec or None,
                          "from": frm or None, "to": to or None})
-        out.append({"key": key or slug(name), "name_en": name, "forms": uniq(split(forms)),
-                    "short": uniq(split(short)), "code": code, "sector": sector or None,
+        full = uniq(abd_variants(split(forms)))
+        # a short form equal to a full form adds nothing and would be matched twice
+        out.append({"key": key or slug(name), "name_en": name, "forms": full,
+                    "short": [s for s in uniq(split(short)) if s not in full], "code": code, "sector": sector or None,
                     "roles": recs})
     return out
 

@@ -170,18 +170,30 @@ def featurise(sent: Sentence, gz, drop_gaz: bool) -> list[list[str]]:
     return crf.sequence_features(tokens, gtags, gz)
 
 
-def common_words(sents: list[Sentence], gz, min_count: int = 4) -> list[str]:
-    """Normalised words (and stems) seen often and almost never inside a name."""
+def word_counts(sents: list[Sentence], gz) -> tuple[Counter[str], Counter[str]]:
+    """How often each normalised word (and its stem) is outside / inside a name."""
     o_count: Counter[str] = Counter()
     ent_count: Counter[str] = Counter()
     for sent in sents:
         for tok, lab in sent:
             n = normalize(tok)
-            keys = {n, crf.stem_of(n, gz)}
-            for k in keys:
+            for k in {n, crf.stem_of(n, gz)}:
                 (o_count if lab == "O" else ent_count)[k] += 1
+    return o_count, ent_count
+
+
+def common_words(counts: tuple[Counter[str], Counter[str]], min_count: int = 4) -> list[str]:
+    """Words seen often and almost never inside a name."""
+    o_count, ent_count = counts
     return sorted(w for w, c in o_count.items()
                   if c >= min_count and ent_count[w] * 10 <= c and any(ch.isalpha() for ch in w))
+
+
+def ordinary_words(counts: tuple[Counter[str], Counter[str]], min_count: int = 3) -> list[str]:
+    """Words outside names at least as often as inside (`العربية`, `فتح`)."""
+    o_count, ent_count = counts
+    return sorted(w for w, c in o_count.items()
+                  if c >= min_count and ent_count[w] <= c and any(ch.isalpha() for ch in w))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -205,8 +217,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"sentences: newsfane {len(nf)}, wojood {len(wj)}; tokens {sum(map(len, train))}", file=sys.stderr)
 
     args.out.mkdir(parents=True, exist_ok=True)
-    common = common_words(train, gz)
+    counts = word_counts(train, gz)
+    common = common_words(counts)
     (args.out / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    ordinary = ordinary_words(counts)
+    (args.out / "ordinary_words.txt").write_text("\n".join(ordinary) + "\n", encoding="utf-8")
     # features use the common-word list: reload it (from --out) before featurising
     crf.use_model_dir(args.out)
     crf.load_common()

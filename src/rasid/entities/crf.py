@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_PATH = MODEL_DIR / "ner_crf.crfsuite"
 COMMON_PATH = MODEL_DIR / "common_words.txt"
+ORDINARY_PATH = MODEL_DIR / "ordinary_words.txt"
 LABELS: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC")
 _PUNCT = set(".,،؛;:!?؟\"'«»“”()[]{}-–—/\\…")
 
@@ -49,6 +50,7 @@ class _Resources:
         self.tagger = None
         self.loaded = False
         self.common: frozenset[str] = frozenset()
+        self.ordinary: frozenset[str] = frozenset()
         self.word_cache: dict[int, dict[str, "WordInfo"]] = {}
 
 
@@ -71,6 +73,13 @@ def load_common() -> frozenset[str]:
     return _RES.common
 
 
+def load_ordinary() -> frozenset[str]:
+    """Words that are ordinary words at least half the time in the training corpora (`العربية`,
+    `فتح`): a one-word name spelled like one needs quotes or an introducing noun."""
+    _load()
+    return _RES.ordinary
+
+
 def _load() -> None:
     """Open the model and word list once."""
     if _RES.loaded:
@@ -83,6 +92,10 @@ def _load() -> None:
         if common_path.exists():
             _RES.common = frozenset(w for w in common_path.read_text(encoding="utf-8").split() if w)
         _RES.common = _RES.common | FUNCTION_WORDS
+        ordinary_path = _RES.model_dir / ORDINARY_PATH.name
+        if ordinary_path.exists():
+            _RES.ordinary = frozenset(w for w in ordinary_path.read_text(encoding="utf-8").split() if w)
+        _RES.ordinary = _RES.ordinary | _RES.common
         if model_path.exists():
             import pycrfsuite
 
@@ -379,9 +392,12 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
         return []
     if typ == "PER":
         # `هاريس ونتنياهو`: two people joined by و
+        first_names, last_names = name_tokens(gz)
         for i in range(1, len(toks)):
             n = norm_word(toks[i].text)
-            if n.startswith("و") and len(n) >= 4 and n[1:] not in common and normalize(toks[i - 1].text) not in ("ابو", "عبد"):
+            rest = n[1:]
+            if n.startswith("و") and len(n) >= 4 and (rest in first_names or rest in last_names or
+                                                      any(p.how in ("form", "short") for p in gz.lookup(rest))):
                 return (_make_entity(text, toks[:i], typ, gz, covered, role_spans) +
                         _make_entity(text, [Token(toks[i].start + 1, toks[i].end, toks[i].text[1:])] + toks[i + 1:],
                                      typ, gz, covered, role_spans))

@@ -35,11 +35,13 @@ FILES: tuple[tuple[str, str], ...] = (
     ("regions.jsonl", "region"),
     ("cities.jsonl", "city"),
     ("people.jsonl", "person"),
+    ("institutions.jsonl", "inst"),
     ("roles.jsonl", "role"),
+    ("actor_phrases.jsonl", "role"),  # role phrases with a fixed code (`قوات الاحتلال` -> ISR:MIL)
+    ("demonym_groups.jsonl", "demonym"),  # peoples without a state (`الأكراد`): adjectives, no code
 )
 KIND_RANK: dict[str, int] = {k: i for i, (_, k) in enumerate(FILES)}
 KIND_RANK["capital"] = KIND_RANK["city"]
-KIND_RANK["inst"] = len(FILES)
 
 
 @dataclass
@@ -78,6 +80,8 @@ class Gazetteer:
     automaton: Any
     load_seconds: float = 0.0
     files: list[str] = field(default_factory=list)
+    # normalised forms that are also ordinary words (`الحدث` the event, `العربية` Arabic)
+    word_readings: frozenset[str] = frozenset()
 
     def lookup(self, norm: str) -> list[Pattern]:
         """Patterns stored for an exact normalised string (empty list if none)."""
@@ -130,8 +134,10 @@ def _read_jsonl(path: Path) -> Iterable[dict[str, Any]]:
 
 def _entity_type(kind: str, rec: dict[str, Any]) -> str | None:
     """The entity type an entry's forms get (role nouns have none)."""
-    if kind == "role":
+    if kind in ("role", "demonym"):
         return None
+    if kind == "inst":
+        return "ORG"
     if kind in ("country", "city"):
         return rec.get("type") or "GPE"
     if kind in ("igo", "org"):
@@ -147,6 +153,7 @@ def build_gazetteer(data_dir: Path) -> Gazetteer:
     entries: list[Entry] = []
     patterns: dict[str, list[Pattern]] = {}
     files: list[str] = []
+    ambiguous = _read_ambiguous(data_dir / "ambiguous.jsonl")
 
     def add(form: str, entry: int, how: str) -> None:
         norm = normalize(form).strip()
@@ -172,9 +179,12 @@ def build_gazetteer(data_dir: Path) -> Gazetteer:
                 roles=[r for r in rec.get("roles") or [] if isinstance(r, dict)],
                 population=int(rec.get("population") or 0), raw=rec)
             entries.append(entry)
-            how = "role" if kind == "role" else "form"
+            how = {"role": "role", "inst": "inst", "demonym": "nisba"}.get(kind, "form")
             for f in forms:
                 add(f, entry.idx, how)
+                if kind == "role" and normalize(f).startswith(("وزاره ", "وزارت")):
+                    # a named ministry listed among role nouns is an institution (gold guide)
+                    _ministry(entries, entry, f, add)
             for f in entry.short:
                 add(f, entry.idx, "short")
             for f in rec.get("anaphor_forms") or []:
@@ -197,10 +207,31 @@ def build_gazetteer(data_dir: Path) -> Gazetteer:
     if patterns:
         automaton.make_automaton()
     gz = Gazetteer(entries=entries, patterns=patterns, automaton=automaton,
-                   load_seconds=time.perf_counter() - t0, files=files)
+                   load_seconds=time.perf_counter() - t0, files=files, word_readings=ambiguous)
     if not files:
         log.warning("no gazetteer files in %s: entity matching finds nothing", data_dir)
     return gz
+
+
+def _read_ambiguous(path: Path) -> frozenset[str]:
+    """Forms that ambiguous.jsonl says can be ordinary words (a `word:` reading)."""
+    if not path.exists():
+        return frozenset()
+    out = set()
+    for rec in _read_jsonl(path):
+        if any(str(r).startswith("word:") for r in rec.get("readings") or []) and rec.get("form"):
+            out.add(normalize(rec["form"]).strip())
+    return frozenset(out)
+
+
+def _ministry(entries: list[Entry], role: Entry, form: str, add: Any) -> None:
+    """An institution entry for a ministry named among the role nouns (`وزارة الخارجية`)."""
+    title = role.name_en or "ministry"
+    e = Entry(idx=len(entries), kind="inst", type="ORG", name_en=title[:1].upper() + title[1:],
+              code=role.code, sector=role.sector or "GOV", key=f"inst:{title}", forms=[form],
+              raw={"ministry_named": True})
+    entries.append(e)
+    add(form, e.idx, "inst")
 
 
 def _add_builtins(entries: list[Entry], patterns: dict[str, list[Pattern]], add: Any) -> None:
@@ -216,6 +247,8 @@ def _add_builtins(entries: list[Entry], patterns: dict[str, list[Pattern]], add:
         entries.append(e)
         add(form, e.idx, "role")
     for form, name, sector, needs in INSTITUTIONS:
+        if any(p.how == "inst" for p in patterns.get(normalize(form).strip(), [])):
+            continue
         e = Entry(idx=len(entries), kind="inst", type="ORG", name_en=name, code=None, sector=sector,
                   key=f"inst:{name}", forms=[form], raw={"needs_nationality": needs})
         entries.append(e)

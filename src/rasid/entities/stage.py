@@ -115,12 +115,12 @@ class _Context:
     def _plausible_word(self, m: Match, e: Entry) -> bool:
         """A one-word name that is also an ordinary word (`الحدث`, `وان`, `الوطن`) counts only
         quoted or after a noun that introduces a name (`صحيفة`, `قناة`, `مدينة` …)."""
-        if m.norm not in crf.load_common() and len(m.norm) > 2:
+        if m.norm not in crf.load_ordinary() and m.norm not in self.gz.word_readings and len(m.norm) > 2:
             return True
         norm = self.nt.norm
-        before = norm[max(0, m.nstart - len(m.prefix) - 2):m.nstart - len(m.prefix)]
-        after = norm[m.nend:m.nend + 1]
-        if any(q in before for q in QUOTES) and after in QUOTES:
+        before = norm[max(0, m.nstart - len(m.prefix) - 3):m.nstart - len(m.prefix)].rstrip()
+        after = norm[m.nend:m.nend + 3].lstrip()
+        if before[-1:] in QUOTES and before[-1:] and after[:1] in QUOTES and after[:1]:
             return True
         return self._prev_word(m) in NAME_INTRODUCERS
 
@@ -196,6 +196,7 @@ class _Context:
                 continue
             if m.first.how == "role":
                 self._role(i, m, matches)
+                self._institution_inside(i, m, matches, dom)
 
     def _coder(self, m: Match, matches: list[Match], allow_skip: bool) -> tuple[tuple[str | None, str | None, str | None], int, str] | None:
         """(code, sector, label), end offset and kind of what codes match `m`, or None."""
@@ -230,7 +231,8 @@ class _Context:
             return self._coder(nx, matches, allow_skip=False)
         return None
 
-    def _institution(self, i: int, m: Match, matches: list[Match], dom: str | None) -> None:
+    def _institution(self, i: int, m: Match, matches: list[Match], dom: str | None,
+                     record: bool = True) -> None:
         """A named institution: an ORG entity coded by its nationality (or the article's country)."""
         p = next(q for q in m.pats if q.how == "inst")
         e = self.gz.entries[p.entry]
@@ -252,7 +254,8 @@ class _Context:
             if e.raw.get("needs_nationality"):
                 return
             code, name_en = dom, name
-        self.resolved[i] = (code, e.sector, name_en, end)
+        if record:
+            self.resolved[i] = (code, e.sector, name_en, end)
         # the institution swallows shorter readings inside it (`الخارجية` in `وزارة الخارجية`)
         self.entities = [x for x in self.entities if not (m.start <= x.start and x.end <= end)]
         self.covered = [(a, b) for a, b in self.covered if not (m.start <= a and b <= end)]
@@ -260,6 +263,22 @@ class _Context:
                                     name_en=name_en, code=code, sector=e.sector, source="gazetteer",
                                     key=f"{e.key}:{code}"))
         self.covered.append((m.start, end))
+
+    def _institution_inside(self, i: int, m: Match, matches: list[Match], dom: str | None) -> None:
+        """A named institution ending a role phrase is an entity too (`رئيس مجلس الوزراء`)."""
+        words = m.norm.split(" ")
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            pats = [p for p in self.gz.lookup(tail) if p.how == "inst"]
+            if not pats or any(self.gz.entries[p.entry].raw.get("needs_nationality") for p in pats):
+                continue
+            nstart = m.nend - len(tail)
+            start, end = self.nt.span(nstart, m.nend)
+            sub = Match(nstart=nstart, nend=m.nend, start=start, end=end, wstart=start, prefix="",
+                        norm=tail, pats=pats)
+            sub._i = i  # type: ignore[attr-defined]  # what follows the role follows it too
+            self._institution(i, sub, matches, dom, record=False)
+            return
 
     def _agrees(self, e: Entry, nisba_end: int) -> bool:
         """Gender agreement of an institution's head noun and the nisba ending at `nisba_end`."""
@@ -307,6 +326,13 @@ class _Context:
             (code, _, label), end, _ = coder
         else:
             code, label, end = e.code, None, m.end
+            if code is None:
+                # a role form with its nationality built in (`وزير الخارجية الأميركي`)
+                last = m.norm.rsplit(" ", 1)[-1]
+                nis = [p for p in self.gz.lookup(last) if p.how == "nisba" and self.gz.entries[p.entry].code]
+                if nis and " " in m.norm:
+                    ne = self.gz.entries[nis[0].entry]
+                    code, label = ne.code, ne.raw.get("demonym_en") or ne.name_en
         sector = e.sector
         name_en = role_label(e.name_en, label)
         self.resolved[i] = (code, sector, name_en, end)

@@ -214,6 +214,9 @@ def _mention_groups(article: Article, doc: Doc) -> list[Group]:
                 # Apposition: same actor (same code, or a role then the person's name).
                 appos = _GAP_APPOS.match(gap) and (not m.code or not codes or mcode in codes
                                                    or (g.last_kind == "role" and m.kind == "PER"))
+                if appos and not coord and _sector_clash(g, m):
+                    # `دعت الحكومة العراقية مجلس النواب`: same state, another branch: a new actor.
+                    appos = False
                 if coord or appos:
                     if m.code and (coord or mcode not in codes):
                         g.codes.append(m.code)
@@ -230,6 +233,16 @@ def _mention_groups(article: Article, doc: Doc) -> list[Group]:
                             places=[m.place] if m.place is not None else [],
                             is_place=m.place is not None, last_kind=m.kind))
     return groups
+
+
+def _sector_clash(g: Group, m: _Mention) -> bool:
+    """True when a non-person mention's sector differs from the group's last coded sector."""
+    if m.kind == "PER" or not m.code or ":" not in m.code or not g.codes:
+        return False
+    last = g.codes[-1]
+    if ":" not in last or g.last_kind == "PER":
+        return False
+    return last.split(":", 1)[1] != m.code.split(":", 1)[1]
 
 
 def _attached(text: str, doc: Doc, k: int, m: _Mention) -> str:
@@ -337,6 +350,22 @@ class ArgIndex:
         wanted = set(preps)
         return [g for g in self.groups if i < g.t0 < limit and g.t0 - i <= window
                 and g.prep in wanted and g.codes]
+
+    def agent_after(self, i: int, limit: int, window: int = 12) -> Group | None:
+        """The agent of a passive or verbal noun: `من جانب X` / `من قبل X` after token `i`."""
+        for g in self.groups:
+            if g.t0 <= i:
+                continue
+            if g.t0 >= limit or g.t0 - i > window:
+                return None
+            if g.prep not in ("جانب", "قبل") or not g.codes:
+                continue
+            for j in range(g.t0 - 1, max(i, g.t0 - 4), -1):
+                if self.doc.words[j] in ("جانب", "قبل"):
+                    if self.doc.words[j - 1] in ("من", "ومن"):
+                        return g
+                    break
+        return None
 
     def first_bare(self, lo: int, i: int) -> Group | None:
         """The first bare coded group in tokens [lo, i): a sentence's main subject."""

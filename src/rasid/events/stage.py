@@ -146,13 +146,16 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     if h.tdef.quote_only and quote_in is None:
         return []
 
-    actor, recipients, place_g = find_arguments(doc, idx, h, c_lo, c_hi, s_lo, s_hi, quote_in)
+    if h.tdef.evaluative:
+        actor, recipients, place_g = _judgement_args(doc, idx, h, quote_in, s_hi)
+    else:
+        actor, recipients, place_g = find_arguments(doc, idx, h, c_lo, c_hi, s_lo, s_hi, quote_in)
     recipient = recipients[0] if recipients else []
     if not actor:
         q = quote_in or quote_cue
         if q is not None and q.code:
             actor = [q.code]
-    if not actor and h.form.kind in ("past", "pres"):
+    if not actor and (h.form.kind in ("past", "pres") or h.tdef.participle):
         first = idx.first_bare(s_lo, i)
         if first is not None and first.codes:
             actor = list(first.codes[:1])
@@ -236,7 +239,12 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
     obj_g: Group | None = None
     place_g: Group | None = None
     limit = min(s_hi, c_hi + 8)
-    if h.form.kind in ("past", "pres"):
+    if h.tdef.participle:
+        # `قال X …، داعياً Y إلى …`: the main clause's subject acts, the object right after receives.
+        actor_g = idx.first_bare(s_lo if quote_in is None else lo, i)
+        obj_g = idx.bare_after(i, s_hi, max_skip=1) if "obj" in rcp else None
+        start_rcp = i
+    elif h.form.kind in ("past", "pres"):
         rel = idx.group_containing_or_before_relative(i)
         before = idx.bare_before(i, lo, window=3)
         after = idx.bare_after(i, s_hi, heads=3)
@@ -261,6 +269,9 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
         own = idx.containing(i)
         if own is not None and own.codes:
             actor_g = own  # `الحشد العسكري الروسي` is itself a role phrase naming its agent
+        agent = idx.agent_after(i, limit)
+        if actor_g is None and agent is not None:
+            actor_g = agent  # `الاعتقال … من جانب السلطات التركية`: the stated agent
         between = idx.group_after(i, limit, ("بين",), window=4)
         gen = idx.bare_after(i, s_hi, max_skip=1)
         if between is not None and len(between.codes) >= 2:
@@ -305,6 +316,21 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
     if len({c.split(":")[0] for c in actor}) > 1 and h.type != "CONSULT":
         actor = actor[:1]
     return actor, recipients, place_g
+
+
+def _judgement_args(doc: Doc, idx: ArgIndex, h: Hit, quote_in: Quote | None,
+                    s_hi: int) -> tuple[list[str], list[list[str]], Group | None]:
+    """A judging word in a quote: the speaker judges the stated agent or another quoted actor."""
+    if quote_in is None or not quote_in.code:
+        return [], [], None
+    actor = [quote_in.code]
+    q_hi = doc.tok_at(quote_in.end - 1) + 1
+    agent = idx.agent_after(h.i, min(s_hi, q_hi + 1))
+    abase = {actor[0].split(":")[0]}
+    if agent is not None and not {c.split(":")[0] for c in agent.codes} <= abase:
+        return actor, [[c for c in agent.codes if c.split(":")[0] not in abase]], None
+    rc = _other_in_span(idx, doc.tok_at(quote_in.start), q_hi - 1, actor)
+    return actor, [rc] if rc else [], None
 
 
 # ---------------------------------------------------------------- helpers

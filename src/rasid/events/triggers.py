@@ -40,6 +40,8 @@ class TriggerDef:
     need_rcp: bool = False
     quote_only: bool = False
     past_only: bool = False  # present forms describe a state (`التي تسيطر على`), not an event
+    participle: bool = False  # a circumstantial participle (`داعياً`): its agent is the main subject
+    evaluative: bool = False  # a judging word in a quote (`ظالمة`): the speaker judges its target
     conf: float = 0.8
 
 
@@ -261,6 +263,11 @@ def _parse_line(line: str) -> tuple[TriggerDef, list[str], set[str]] | None:
         elif key == "tense" and val == "past":
             kw["past_only"] = True
         elif key == "quote" and val == "only":
+            kw["quote_only"] = True
+        elif key == "part":
+            kw["participle"] = True
+        elif key == "eval":
+            kw["evaluative"] = True
             kw["quote_only"] = True
         elif key == "conf":
             kw["conf"] = float(val)

@@ -188,7 +188,14 @@ def word_info(word: str, gz: Gazetteer) -> WordInfo:
     pre, s = _split(n, gz) if len(n) > 2 else ("", n)
     bare = s[2:] if s.startswith("ال") and len(s) > 4 else s
     first, last = name_tokens(gz)
-    f = ["b", "w=" + n, "s=" + s, "sh=" + _shape(n)]
+    # shape only when not plain Arabic, surface only when it differs from the stem: fewer
+    # attributes per token is what tagging time is proportional to
+    f = ["b", "s=" + s]
+    shape = _shape(n)
+    if shape != "ar":
+        f.append("sh=" + shape)
+    if n != s:
+        f.append("w=" + n)
     if bare != s:
         f.append("al")
         f.append("bare=" + bare)
@@ -354,7 +361,7 @@ def _has_candidate(sent: list[Token], gtags: list[str], gz: Gazetteer) -> bool:
             continue
         w = word_info(t.text, gz)
         stem = w.stem
-        if len(stem) < 2 or w.feats[3] != "sh=ar":
+        if len(stem) < 2 or not any(ch.isalpha() for ch in stem) or stem.isascii():
             continue
         bare = stem[2:] if stem.startswith("ال") else stem
         if stem in common or bare in common:
@@ -367,6 +374,8 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
                  role_spans: list[tuple[int, int, str | None, str | None]]) -> list[Entity]:
     """Entities from a CRF chunk after trimming; empty when a precision filter rejects it."""
     common = _RES.common
+    if any(a <= toks[0].start and toks[-1].end <= b for a, b in covered):
+        return []  # the gazetteer already has this name (the usual case): nothing to do
 
     def norm_stem(t: Token) -> tuple[str, str]:
         n = norm_word(t.text)

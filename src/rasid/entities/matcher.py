@@ -108,12 +108,12 @@ def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = No
         # Longer names first; among equals, the one with fewer clitics stripped.
         cands.append((-(nend - nstart), len(prefix), nstart, m))
     cands.sort(key=lambda c: c[:3])
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(n + 1)  # 1 where an accepted match already sits
     out: list[Match] = []
     for _, _, _, m in cands:
-        if any(m.nstart < b and a < m.nend for a, b in taken):
+        if taken.find(1, m.nstart, m.nend) != -1:
             continue
-        taken.append((m.nstart, m.nend))
+        taken[m.nstart:m.nend] = b"\x01" * (m.nend - m.nstart)
         out.append(m)
     out.sort(key=lambda m: m.nstart)
     return out

@@ -42,6 +42,7 @@ ROLE_HEADS = frozenset({
     "حكومات", "قوات", "جيش", "دول", "الدول", "مسؤولي", "مسؤولين", "مسؤولون", "وفد", "وفود",
     "عناصر", "مقاتلي", "مقاتلين", "سلطات", "برلمان", "نواب", "اعضاء", "مبعوث", "عاهل", "ملك",
     "امير", "ولي", "عهد", "الوزراء", "الخارجيه", "الدفاع", "العام", "الامين",
+    "قرار", "بيان",  # a resolution or statement of X acts for X
 })
 
 
@@ -180,7 +181,67 @@ def build_groups(article: Article, doc: Doc) -> list[Group]:
     covered = [(g.start, g.end) for g in groups]
     merged = groups + nisba_groups(doc, covered)
     merged.sort(key=lambda g: g.t0)
+    merged += pronoun_groups(article, doc, merged)
+    merged.sort(key=lambda g: g.t0)
     return merged
+
+
+# Institutions named with a possessive pronoun (`جيشها`, `قواته`, `حكومته`) and their sector.
+_PRON_HEADS = {"جيش": "MIL", "قوات": "MIL", "حكومت": "GOV", "سلطات": "GOV"}
+_PRON_SUF = ("ه", "ها", "هم")
+
+
+def _pronoun_head(word: str) -> tuple[str, str] | None:
+    """(clitic prefix, sector) of `وجيشها`-like tokens, or None."""
+    for pre in ("", "و", "ف", "ل", "ب", "ول", "وب"):
+        if not word.startswith(pre):
+            continue
+        rest = word[len(pre):]
+        for head, sector in _PRON_HEADS.items():
+            if rest.startswith(head) and rest[len(head):] in _PRON_SUF:
+                return pre, sector
+    return None
+
+
+def pronoun_groups(article: Article, doc: Doc, groups: list[Group]) -> list[Group]:
+    """`جيشها`, `قواته`: the possessor is the quote's speaker, else the subject of the sentence
+    or of the one before; the group takes its state with the head's sector."""
+    starts = {g.t0 for g in groups}
+    out: list[Group] = []
+    for t in doc.toks:
+        if t.i in starts:
+            continue
+        ph = _pronoun_head(t.text)
+        if ph is None:
+            continue
+        code = _antecedent(article, doc, groups, t.i)
+        if code is None:
+            continue
+        pre, sector = ph
+        prep = pre[-1] if pre and pre[-1] in CLITIC_PREPS else None
+        if prep is None and t.i > 0 and doc.words[t.i - 1] in PREP_WORDS:
+            prep = doc.words[t.i - 1]
+        out.append(Group(codes=[f"{code}:{sector}"], t0=t.i, t1=t.i + 1, start=t.start, end=t.end,
+                         prep=prep, last_kind="pron"))
+    return out
+
+
+def _antecedent(article: Article, doc: Doc, groups: list[Group], k: int) -> str | None:
+    """State code a possessive pronoun at token `k` most likely refers to."""
+    off = doc.toks[k].start
+    for q in article.quotes:
+        if q.start <= off < q.end and q.code and not q.in_title:
+            return q.code.split(":")[0]
+    sent = doc.toks[k].sent
+    for si in (sent, sent - 1):
+        if si < 0:
+            break
+        lo, hi = doc.sents[si]
+        hi = min(hi, k)
+        for g in groups:
+            if lo <= g.t0 < hi and g.prep is None and not g.nisba and g.codes:
+                return g.codes[0].split(":")[0]
+    return None
 
 
 def _mention_groups(article: Article, doc: Doc) -> list[Group]:
@@ -350,6 +411,31 @@ class ArgIndex:
         wanted = set(preps)
         return [g for g in self.groups if i < g.t0 < limit and g.t0 - i <= window
                 and g.prep in wanted and g.codes]
+
+    def object_after(self, i: int, limit: int) -> Group | None:
+        """A direct object after token `i` behind one head noun: `توقيف القس الأمريكي أندرو برانسون`
+        gives the name; with no name, the head's nationality adjective (`أهداف إيرانية`)."""
+        j = i + 1
+        head = False
+        nis: Group | None = None
+        while j < limit and j <= i + 5:
+            g = self.by_t0.get(j)
+            if g is not None and not g.nisba:
+                return g if g.prep is None and not g.is_place_only_loc() else nis
+            if g is not None and g.nisba:
+                if head and nis is None:
+                    nis = g
+                j = g.t1
+                continue
+            w = self.doc.words[j]
+            if self._skippable(j) or w in _ADJ_SKIP:
+                j += 1
+                continue
+            if head or not self.doc.toks[j].is_word or w in PREP_WORDS or j in self.hit_toks:
+                return nis
+            head = True
+            j += 1
+        return nis
 
     def agent_after(self, i: int, limit: int, window: int = 12) -> Group | None:
         """The agent of a passive or verbal noun: `من جانب X` / `من قبل X` after token `i`."""

@@ -93,17 +93,27 @@ def same_happening(a: Event, b: Event) -> bool:
     return True
 
 
+def _other_speaker(spk: dict[int, str], a: Event, b: Event) -> bool:
+    """True when both events have known, different speakers."""
+    x, y = spk.get(id(a)), spk.get(id(b))
+    return x is not None and y is not None and x != y
+
+
 def _quality(e: Event) -> float:
     """How well an event is stated: a recipient counts, then the trigger confidence."""
     return 2.0 * bool(e.recipient) + 0.5 * bool(e.location) + (e.confidence or 0.0)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Collapse repeated statements of one happening; keeps text order of the kept events."""
+def merge_events(events: list[Event], speakers: dict[int, str] | None = None) -> list[Event]:
+    """Collapse repeated statements of one happening; keeps text order of the kept events.
+
+    `speakers` maps `id(event)` to who voiced a statement event: two speakers, two statements.
+    """
+    spk = speakers or {}
     clusters: list[list[Event]] = []
     for e in events:
         for cl in clusters:
-            if all(same_happening(e, o) for o in cl):
+            if all(same_happening(e, o) and not _other_speaker(spk, e, o) for o in cl):
                 cl.append(e)
                 break
         else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rasid.article import Article, Event, Quote
-from rasid.events.arguments import ArgIndex, Group, build_groups
+from rasid.events.arguments import PREP_WORDS, ArgIndex, Group, build_groups
 from rasid.events.aux import detect_aux, negated_with_lan
 from rasid.events.clauses import CLAUSE_OPENERS, PUNCT_STRONG, RELATIVES, Doc, build_doc
 from rasid.events.merge import merge_events
@@ -28,6 +28,10 @@ AGENT_SECTORS = frozenset({"MIL", "REB", "COP"})
 # Types commonly reported without a target (a resignation, a build-up at home).
 NO_RCP_OK = frozenset({"RETREAT", "MOBILIZE"})
 GOV_WINDOW = 7
+# Types whose implicit target is taken from the sentence's other named actor, and how far.
+FALLBACK_RCP = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+FALLBACK_DIST = 20
+PLACE_PREPS = frozenset({"في", "قرب", "داخل", "خارج", "عبر", "شمال", "جنوب", "شرق", "غرب", "من"})
 SENT_END = frozenset(".!?؟؛;:")  # governance crosses quotation marks, not these
 IGO_SELF = frozenset({"UN", "EU", "ARL", "AU"})  # tokens after a governing trigger in which its complement lies
 
@@ -72,7 +76,14 @@ def events_stage(article: Article) -> Article:
             last_actor = (doc.toks[h.i].sent, ev.actor)
     # A call to convene a meeting on a set date is the scheduled meeting (coded above).
     events = [ev for h, ev in coded if not h.suppressed]
-    article.events = merge_events(events)
+    # A judgement voiced by one speaker is not the same statement as another speaker's.
+    speakers: dict[int, str] = {}
+    for h, ev in coded:
+        if h.tdef.evaluative:
+            q, _ = _quote_of(article.quotes, doc.toks[h.i].start)
+            if q is not None and q.speaker_text:
+                speakers[id(ev)] = q.speaker_text
+    article.events = merge_events(events, speakers)
     for ev in article.events:
         ev.cameo, ev.goldstein = score(ev.event, ev.mode)
     return article
@@ -151,6 +162,9 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     else:
         actor, recipients, place_g = find_arguments(doc, idx, h, c_lo, c_hi, s_lo, s_hi, quote_in)
     recipient = recipients[0] if recipients else []
+    if not actor and h.type == "COERCE" and h.form.kind in ("noun", "word"):
+        # `توقيف القس … في تركيا`: arrests, bans and sieges are done by the place's authorities.
+        actor = _place_state(idx, i, min(s_hi, c_hi + 4))
     if not actor:
         q = quote_in or quote_cue
         if q is not None and q.code:
@@ -173,6 +187,8 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
         recipient = _complement_subject(doc, idx, i, s_hi, actor) or recipient
     if h.type == "MOBILIZE" and not recipient:
         recipient = _foreign_place(idx, s_lo, s_hi, actor)
+    if not recipient and h.type in FALLBACK_RCP:
+        recipient = _sentence_other(idx, doc, i, c_lo, s_lo, s_hi, actor)
     if h.tdef.need_rcp and not recipient:
         return []
     if not recipient and h.type not in NO_RCP_OK:
@@ -206,6 +222,8 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
             aux = "future"
     if etype in STATEMENT_TYPES and aux == "future":
         aux = None
+    if h.tdef.evaluative:
+        aux = None  # `غير مبررة` is the judgement itself, not a negation of it
     location = _location_for(idx, h, c_lo, c_hi, s_lo, s_hi)
     if location is None and place_g is not None and place_g.places[0].name_en:
         location = place_g.places[0].name_en
@@ -258,10 +276,20 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
         elif after is not None:
             actor_g = after  # VSO
             obj_g = idx.bare_after(after.t1 - 1, s_hi, nouns=1) if "obj" in rcp else None
+            subj = idx.first_bare(s_lo, i)
+            if obj_g is None and "obj" in rcp and subj is not None and _conjoined(doc, i) \
+                    and subj.codes and set(subj.base_codes()) != set(after.base_codes()) \
+                    and after.last_kind != "PER" \
+                    and not any(doc.words[k] in PUNCT_STRONG for k in range(subj.t1, i)):
+                # `رفضت تركيا …، واتهمت فرنسا بـ…`: a conjoined verb keeps the sentence's
+                # subject; its one following name is the object.
+                actor_g, obj_g = subj, after
         else:
             actor_g = idx.bare_before(i, lo)
         if obj_g is None and "obj" in rcp and actor_g is not None and actor_g.t0 < i:
             obj_g = idx.bare_after(i, s_hi, nouns=1)
+        if obj_g is None and "obj" in rcp and actor_g is not None:
+            obj_g = idx.object_after(max(i, actor_g.t1 - 1), s_hi)
         start_rcp = (actor_g.t1 - 1) if actor_g is not None and actor_g.t0 > i else i
         if "obj" not in rcp:
             obj_g = None
@@ -274,6 +302,10 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
             actor_g = agent  # `الاعتقال … من جانب السلطات التركية`: the stated agent
         between = idx.group_after(i, limit, ("بين",), window=4)
         gen = idx.bare_after(i, s_hi, max_skip=1)
+        nxt = idx.by_t0.get(i + 1)
+        if gen is None and nxt is not None and nxt.codes and not nxt.nisba and i > 0 \
+                and nxt.prep is not None and nxt.prep in (doc.words[i - 1], doc.words[i - 1][1:]):
+            gen = nxt  # `مع تهديد الرئيس ترامب`: the preposition governs the noun, not its genitive
         if between is not None and len(between.codes) >= 2:
             return [between.codes[0]], [between.codes[1:]], None
         if gen is not None and actor_g is None:
@@ -281,10 +313,15 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
             if h.type == "CONSULT" and h.mode != "visit" and gen.is_place \
                     and gen.places[0].type == "GPE":
                 place_g = gen  # `محادثات بروكسل`: talks named by their venue
-            elif "obj" in rcp and not agentive:
-                obj_g = gen
+            elif "obj" in rcp and not agentive and not (h.tdef.stmt and h.type != "ACCUSE"):
+                obj_g = gen  # `اعتقال X`: the patient (a speech act's genitive is its speaker)
             else:
                 actor_g = gen
+        if gen is not None and actor_g is not None and obj_g is None and "obj" in rcp \
+                and gen is not actor_g:
+            obj_g = gen  # `… من جانب X`: the agent is stated, the genitive is the patient
+        if gen is None and obj_g is None and "obj" in rcp:
+            obj_g = idx.object_after(i, s_hi)
         if actor_g is None:
             nis = idx.nisba_after(i, s_hi)
             if nis is not None and obj_g is None:
@@ -293,6 +330,14 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
             actor_g = idx.first_bare(s_lo, i)  # `زيارته`: the sentence's subject
         elif actor_g is None and any(k in idx.stmt_toks for k in range(lo, i)):
             pass  # `ندد الوزير بالهجوم`: the clause subject is the speaker, not the attacker
+        if actor_g is None:
+            actor_g = _relative_agent(doc, idx, i, s_hi)  # `الضربات التي شنها الجيش التركي`
+        if actor_g is None and h.type == "ASSAULT":
+            # An attack's agent is stated next to it (`نفذ جيشها ضربات`, `تنفي روسيا نيتها غزو`);
+            # a clause subject further away is mostly a speaker or a bystander.
+            actor_g = idx.bare_before(i, lo, window=2)
+        elif actor_g is not None:
+            pass
         elif actor_g is None:
             # The clause's subject (its first bare group), not the nearest genitive before.
             actor_g = idx.first_bare(lo, i)
@@ -381,6 +426,8 @@ def _date_for(doc: Doc, i: int, c_lo: int, c_hi: int, s_lo: int, s_hi: int,
         is_blocked = any(lo < k < hi for k in hit_toks)
         if is_blocked and t0 > i:
             continue  # a later time past another trigger is that trigger's
+        if is_blocked and not (c_lo <= t0 < c_hi):
+            continue  # an earlier time past another trigger in another clause is that trigger's
         cur = blocked if is_blocked else free
         if cur is None or dist < cur[0]:
             if is_blocked:
@@ -416,6 +463,86 @@ def _location_for(idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: int, s_hi: 
         if best is None or dist < best[0]:
             best = (dist, place.name_en)
     return best[1] if best and best[0] <= 16 else None
+
+
+def _sentence_other(idx: ArgIndex, doc: Doc, i: int, c_lo: int, s_lo: int, s_hi: int,
+                    actor: list[str]) -> list[str]:
+    """A target left implicit: the nearest other coded actor of the trigger's clause onward, else
+    of the sentence before it (statements are about the parties the sentence names)."""
+    best: tuple[int, list[str]] | None = None
+    for g in idx.groups:
+        if not (s_lo <= g.t0 < s_hi) or not g.codes or g.is_place_only_loc():
+            continue
+        if g.is_place and g.prep in PLACE_PREPS:
+            continue  # `في شمال غرب سوريا`: where it happens, not whom it concerns
+        codes = [c for c in g.codes if not _same_side(c, actor, strict=True)]
+        if not codes:
+            continue
+        if g.t0 > i:
+            dist = g.t0 - i
+        elif g.t0 >= c_lo:
+            dist = 2 * (i - g.t0) + 4
+        else:
+            dist = 2 * (i - g.t0) + 12
+        if best is None or dist < best[0]:
+            best = (dist, codes)
+    return best[1] if best and best[0] <= FALLBACK_DIST else []
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "IGO"})
+
+
+def _same_side(code: str, actor: list[str], strict: bool = False) -> bool:
+    """True when `code` is the actor's own side: same state and same branch (a bare state or
+    capital counts as its government). Strict: any same-state code, except a non-state actor
+    (rebels, a party) facing its state (`حزب العمال الكردستاني` … `أنقرة`)."""
+    base, _, sec = code.partition(":")
+    sec = sec or "GOV"
+    for a in actor:
+        ab, _, asec = a.partition(":")
+        asec = asec or "GOV"
+        if ab != base:
+            continue
+        if strict and not (asec not in _STATE_SECTORS and sec in _STATE_SECTORS):
+            return True
+        if asec == sec or {asec, sec} <= _STATE_SECTORS:
+            return True
+    return False
+
+
+def _relative_agent(doc: Doc, idx: ArgIndex, i: int, s_hi: int) -> Group | None:
+    """`الضربات الجوية التي شنها الجيش التركي`: the subject of a relative clause whose verb
+    carries the pronoun of the event noun is the event's agent."""
+    for j in range(i + 1, min(s_hi - 2, i + 4)):
+        w = doc.words[j]
+        if w in RELATIVES:
+            verb = doc.words[j + 1]
+            if len(verb) > 3 and verb.endswith(("ه", "ها")) and j + 1 not in idx.hit_toks:
+                g = idx.bare_after(j + 1, s_hi, max_skip=1)
+                return g if g is not None and g.codes else None
+            return None
+        if not doc.toks[j].is_word or w in PREP_WORDS:
+            return None
+    return None
+
+
+def _conjoined(doc: Doc, i: int) -> bool:
+    """True for a verb joined by `و`/`ف` to an earlier clause of its sentence."""
+    w = doc.words[i]
+    s_lo = doc.sents[doc.toks[i].sent][0]
+    return i > s_lo + 2 and (w[:1] in ("و", "ف") or doc.words[i - 1] in ("و", "ف"))
+
+
+def _place_state(idx: ArgIndex, i: int, limit: int) -> list[str]:
+    """The state of the place `في X` right after a coercive act (its authorities act there)."""
+    for g in idx.groups:
+        if g.t0 <= i:
+            continue
+        if g.t0 >= limit or g.t0 - i > 8:
+            break
+        if g.prep == "في" and g.is_place and g.places[0].type == "GPE" and g.codes:
+            return [g.codes[0].split(":")[0]]
+    return []
 
 
 def _other_in_span(idx: ArgIndex, lo: int, hi: int, actor: list[str]) -> list[str]:

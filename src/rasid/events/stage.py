@@ -182,7 +182,8 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     if not recipient and quote_in is not None and h.tdef.quote_only:
         recipient = _other_in_span(idx, doc.tok_at(quote_in.start), doc.tok_at(quote_in.end - 1),
                                    actor)
-    if h.tdef.stmt and not h.tdef.quote_only and h.type in ("REQUEST", "THREATEN", "ACCUSE"):
+    if h.tdef.stmt and not h.tdef.quote_only and h.type in ("REQUEST", "THREATEN", "ACCUSE") \
+            or (h.type in ("AGREE", "REJECT") and not recipient):
         # `تطالب بضمانات بأن الناتو …`: the subject of the complement is whom it concerns.
         recipient = _complement_subject(doc, idx, i, s_hi, actor) or recipient
     if h.type == "MOBILIZE" and not recipient:
@@ -326,19 +327,20 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
             nis = idx.nisba_after(i, s_hi)
             if nis is not None and obj_g is None:
                 actor_g = nis  # `القصف التركي`: the nationality adjective is the agent
-        if actor_g is None and h.form.poss:
-            actor_g = idx.first_bare(s_lo, i)  # `زيارته`: the sentence's subject
-        elif actor_g is None and any(k in idx.stmt_toks for k in range(lo, i)):
-            pass  # `ندد الوزير بالهجوم`: the clause subject is the speaker, not the attacker
         if actor_g is None:
             actor_g = _relative_agent(doc, idx, i, s_hi)  # `الضربات التي شنها الجيش التركي`
-        if actor_g is None and h.type == "ASSAULT":
+        speaker_before = any(k in idx.stmt_toks for k in range(lo, i))
+        if actor_g is not None:
+            pass
+        elif h.form.poss:
+            actor_g = idx.first_bare(s_lo, i)  # `زيارته`: the sentence's subject
+        elif speaker_before:
+            pass  # `ندد الوزير بالهجوم`: the clause subject is the speaker, not the attacker
+        elif h.type == "ASSAULT":
             # An attack's agent is stated next to it (`نفذ جيشها ضربات`, `تنفي روسيا نيتها غزو`);
             # a clause subject further away is mostly a speaker or a bystander.
             actor_g = idx.bare_before(i, lo, window=2)
-        elif actor_g is not None:
-            pass
-        elif actor_g is None:
+        else:
             # The clause's subject (its first bare group), not the nearest genitive before.
             actor_g = idx.first_bare(lo, i)
         start_rcp = gen.t1 - 1 if gen is not None else i
@@ -559,7 +561,7 @@ def _complement_subject(doc: Doc, idx: ArgIndex, i: int, s_hi: int, actor: list[
     """For a call or statement, the subject of its `أن` complement (`تطالب بأن الناتو …`)."""
     for j in range(i + 1, min(s_hi, i + 5)):
         if doc.words[j] in ("ان", "بان", "وان", "لان"):
-            g = idx.bare_after(j, s_hi, max_skip=1)
+            g = idx.bare_after(j, s_hi, max_skip=2, nouns=2)  # `أن تستخدم طائرات الولايات المتحدة`
             if g is not None and g.codes:
                 abase = {c.split(":")[0] for c in actor}
                 codes = [c for c in g.codes if c.split(":")[0] not in abase]

@@ -124,3 +124,15 @@ def test_gold_clean_snippets_without_title(rec: dict) -> None:
         assert " ".join(snippet.split()) in body, snippet
     for snippet in rec["clean_must_exclude"]:
         assert snippet not in body, snippet
+
+
+def test_inline_promo_labels_are_removed_as_related_links():
+    """`قد يهمك:` and `شاهد..` promos (CNN Arabic, news300) carry a headline on the same line."""
+    from rasid.ingest.clean import clean_page
+
+    for line in ("قد يهمك:\xa0أول تعليق من ترامب بشأن جمال خاشقجي.. وتصريح من خالد بن سلمان",
+                 "شاهد..\xa0حصرياً: فريق مولر يحقق مع أوليغاركيين روس.. إليكم التفاصيل"):
+        raw = f"قال الرئيس إن الوضع صعب في البلاد.\n{line}\nوأضاف أن الحكومة ستعمل على الحل."
+        _, body, meta = clean_page(raw, title="عنوان", body_only=True)
+        assert line not in body and "وأضاف أن الحكومة" in body
+        assert [r["kind"] for r in meta["removed"]] == ["related"]

@@ -45,6 +45,7 @@ class _Index:
                 n = normalize(s)
                 self.short_count[n] = self.short_count.get(n, 0) + 1
         self.full_keys = list(self.full)
+        self.full_cache: dict[str, int | None] = {}
 
 
 def _index(gz: Gazetteer) -> _Index:
@@ -82,15 +83,15 @@ def lookup_variant(surface: str, gz: Gazetteer, allowed: set[int] | None = None)
         return None
     words = k.split()
     if len(words) >= 2:
-        hits = idx.full.get(k)
-        if hits and len(hits) == 1:
-            return gz.entries[hits[0]]
-        best = process.extractOne(k, idx.full_keys, scorer=fuzz.ratio, score_cutoff=FUZZ_FULL)
-        if best is not None and len(idx.full[best[0]]) == 1:
-            # the surnames must agree too: `محمد علي` is not `محمد عدي`
-            if fuzz.ratio(words[-1], best[0].split()[-1]) >= FUZZ_SHORT:
-                return gz.entries[idx.full[best[0]][0]]
-        return None
+        # depends on the folded name only: remembered (unlisted names recur across articles)
+        if k in idx.full_cache:
+            hit = idx.full_cache[k]
+            return None if hit is None else gz.entries[hit]
+        hit = _full_variant(k, words, idx)
+        if len(idx.full_cache) > 50_000:
+            idx.full_cache.clear()
+        idx.full_cache[k] = hit
+        return None if hit is None else gz.entries[hit]
     if allowed is None or len(k) < 3:
         return None
     cands = [i for i in idx.short.get(k, []) if i in allowed]
@@ -102,6 +103,19 @@ def lookup_variant(surface: str, gz: Gazetteer, allowed: set[int] | None = None)
     best = process.extractOne(k, list(keys), scorer=fuzz.ratio, score_cutoff=FUZZ_SHORT - 10)
     if best is not None:
         return gz.entries[keys[best[0]]]
+    return None
+
+
+def _full_variant(k: str, words: list[str], idx: _Index) -> int | None:
+    """Entry index of the one person whose folded full name is `k` or close to it."""
+    hits = idx.full.get(k)
+    if hits and len(hits) == 1:
+        return hits[0]
+    best = process.extractOne(k, idx.full_keys, scorer=fuzz.ratio, score_cutoff=FUZZ_FULL)
+    if best is not None and len(idx.full[best[0]]) == 1:
+        # the surnames must agree too: `محمد علي` is not `محمد عدي`
+        if fuzz.ratio(words[-1], best[0].split()[-1]) >= FUZZ_SHORT:
+            return idx.full[best[0]][0]
     return None
 
 

@@ -12,11 +12,13 @@ import logging
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from bisect import bisect_right
+from typing import Callable, Iterable
 
 from rasid.article import Entity
 from rasid.entities.gazetteer import Gazetteer
 from rasid.entities.matcher import Match, Normalised, find_matches
+from rasid.entities.viterbi import FastTagger
 from rasid.text.normalize import normalize
 from rasid.text.tokens import Token, split_clitics, tokenize
 
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
 MODEL_PATH = MODEL_DIR / "ner_crf.crfsuite"
+WEIGHTS_PATH = MODEL_DIR / "ner_crf.weights.json"
 COMMON_PATH = MODEL_DIR / "common_words.txt"
 ORDINARY_PATH = MODEL_DIR / "ordinary_words.txt"
 LABELS: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC")
@@ -47,7 +50,9 @@ class _Resources:
     def __init__(self) -> None:
         self.model_dir = MODEL_DIR
         self.lock = threading.Lock()
-        self.tagger = None
+        self.tagger = None  # pycrfsuite.Tagger, only when no exported weights exist
+        self.fast: FastTagger | None = None
+        self.fast_gz: int | None = None  # id of the gazetteer the fast tagger's word rows used
         self.loaded = False
         self.common: frozenset[str] = frozenset()
         self.ordinary: frozenset[str] = frozenset()
@@ -63,6 +68,7 @@ def use_model_dir(path: Path) -> None:
         _RES.model_dir = Path(path)
         _RES.loaded = False
         _RES.tagger = None
+        _RES.fast = None
         _RES.common = frozenset()
         _RES.word_cache.clear()
 
@@ -96,7 +102,11 @@ def _load() -> None:
         if ordinary_path.exists():
             _RES.ordinary = frozenset(w for w in ordinary_path.read_text(encoding="utf-8").split() if w)
         _RES.ordinary = _RES.ordinary | _RES.common
-        if model_path.exists():
+        weights_path = _RES.model_dir / WEIGHTS_PATH.name
+        if weights_path.exists() and (not model_path.exists() or
+                                      weights_path.stat().st_mtime >= model_path.stat().st_mtime):
+            _RES.fast = FastTagger(weights_path)
+        elif model_path.exists():
             import pycrfsuite
 
             tagger = pycrfsuite.Tagger()
@@ -167,13 +177,16 @@ def _split(n: str, gz: Gazetteer) -> tuple[str, str]:
 class WordInfo:
     """Context-independent features of one word, and the strings neighbours use for it."""
 
-    __slots__ = ("stem", "feats", "m1", "p1", "m2", "p2", "fn", "ln")
+    __slots__ = ("stem", "feats", "m1", "p1", "m2", "p2", "fn", "ln", "norm", "cand")
 
-    def __init__(self, stem: str, feats: list[str], fn: bool, ln: bool) -> None:
+    def __init__(self, stem: str, feats: list[str], fn: bool, ln: bool, norm: str = "",
+                 cand: bool = False) -> None:
         self.stem = stem
         self.feats = feats
         self.m1, self.p1, self.m2, self.p2 = "-1=" + stem, "+1=" + stem, "-2=" + stem, "+2=" + stem
         self.fn, self.ln = fn, ln
+        self.norm = norm  # the normalised word
+        self.cand = cand  # could be (part of) a name nobody listed: not punctuation, number, Latin or common
 
 
 def word_info(word: str, gz: Gazetteer) -> WordInfo:
@@ -213,7 +226,9 @@ def word_info(word: str, gz: Gazetteer) -> WordInfo:
         f.append("ln")
     if _RES.common and (s in _RES.common or n in _RES.common):
         f.append("common")
-    out = WordInfo(s, f, is_fn, is_ln)
+    cand = (len(s) >= 2 and any(ch.isalpha() for ch in s) and not s.isascii()
+            and s not in _RES.common and (s[2:] if s.startswith("ال") else s) not in _RES.common)
+    out = WordInfo(s, f, is_fn, is_ln, n, cand)
     if len(cache) > 200_000:
         cache.clear()
     cache[word] = out
@@ -286,12 +301,36 @@ def sequence_features(tokens: list[Token], gtags: list[str], gz: Gazetteer) -> l
 
 # ---------------------------------------------------------------- tagging
 
+def has_model() -> bool:
+    """True when a trained model is available."""
+    _load()
+    return _RES.fast is not None or _RES.tagger is not None
+
+
+def tag_sentences(sents: list[tuple[list[Token], list[str]]], gz: Gazetteer) -> list[list[str]]:
+    """IOB2 labels for several sentences of (tokens, gazetteer tags) at once (all `O` without a model)."""
+    _load()
+    fast = _RES.fast
+    if fast is not None:
+        if _RES.fast_gz != id(gz):
+            fast.words = type(fast.words)(fast.L)  # word rows depend on the gazetteer's lists
+            _RES.fast_gz = id(gz)
+
+        def info(word: str) -> tuple[str, list[str], bool, bool]:
+            w = word_info(word, gz)
+            return w.stem, w.feats, w.fn, w.ln
+
+        return fast.tag_batch([([t.text for t in toks], g) for toks, g in sents], info)
+    if _RES.tagger is None:
+        return [["O"] * len(toks) for toks, _ in sents]
+    return [list(_RES.tagger.tag(sequence_features(toks, g, gz))) if toks else [] for toks, g in sents]
+
+
 def tag_tokens(tokens: list[Token], gtags: list[str], gz: Gazetteer) -> list[str]:
     """IOB2 labels for one sentence (all `O` without a model)."""
-    _load()
-    if _RES.tagger is None or not tokens:
-        return ["O"] * len(tokens)
-    return list(_RES.tagger.tag(sequence_features(tokens, gtags, gz)))
+    if not tokens:
+        return []
+    return tag_sentences([(tokens, gtags)], gz)[0]
 
 
 def spans_from_iob(labels: list[str]) -> list[tuple[int, int, str]]:
@@ -324,8 +363,7 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
     Sentences whose every word is punctuation, a number, an ordinary word or already a
     gazetteer name cannot hold a new name and are not tagged (most of the time saved).
     """
-    _load()
-    if _RES.tagger is None:
+    if not has_model():
         return []
     if matches is None:
         matches = find_matches(gz, Normalised.of(text))
@@ -334,7 +372,7 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
     gtags = gaz_tags(tokens, matches, gz)
     if not sentences:
         sentences = [(0, len(text))]
-    out: list[Entity] = []
+    todo: list[tuple[list[Token], list[str]]] = []
     ti = 0
     for s_start, s_end in sentences:
         while ti < len(tokens) and tokens[ti].start < s_start:
@@ -343,31 +381,47 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
         while tj < len(tokens) and tokens[tj].end <= s_end:
             tj += 1
         sent = tokens[ti:tj]
-        if not sent or not _has_candidate(sent, gtags[ti:tj], gz):
-            ti = tj
-            continue
-        labels = tag_tokens(sent, gtags[ti:tj], gz)
-        for a, b, typ in spans_from_iob(labels):
-            out.extend(_make_entity(text, sent[a:b], typ, gz, covered, role_spans))
+        if sent and _has_candidate(sent, gtags[ti:tj], gz):
+            todo.append((sent, gtags[ti:tj]))
         ti = tj
+    out: list[Entity] = []
+    inside: Callable[[Token], bool] | None = None
+    for (sent, _), labels in zip(todo, tag_sentences(todo, gz)):
+        if labels.count("O") == len(labels):
+            continue
+        for a, b, typ in spans_from_iob(labels):
+            if inside is None:
+                inside = _inside(covered)
+            if all(map(inside, sent[a:b])):
+                continue  # every token already inside a gazetteer name: the usual case
+            out.extend(_make_entity(text, sent[a:b], typ, gz, covered, role_spans))
     return out
 
 
 def _has_candidate(sent: list[Token], gtags: list[str], gz: Gazetteer) -> bool:
     """True when some token could start a name the gazetteer does not already give."""
-    common = _RES.common
     for t, g in zip(sent, gtags):
-        if g:
-            continue
-        w = word_info(t.text, gz)
-        stem = w.stem
-        if len(stem) < 2 or not any(ch.isalpha() for ch in stem) or stem.isascii():
-            continue
-        bare = stem[2:] if stem.startswith("ال") else stem
-        if stem in common or bare in common:
-            continue
-        return True
+        if not g and word_info(t.text, gz).cand:
+            return True
     return False
+
+
+def _inside(covered: list[tuple[int, int]]) -> Callable[[Token], bool]:
+    """A test for 'this token lies inside one of the `covered` spans' (bisect on starts, with
+    the running maximum of ends, so nested and overlapping spans are handled)."""
+    spans = sorted(covered)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    far = -1
+    for _, b in spans:
+        far = max(far, b)
+        reach.append(far)
+
+    def test(t: Token) -> bool:
+        i = bisect_right(starts, t.start) - 1
+        return i >= 0 and reach[i] >= t.end
+
+    return test
 
 
 def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered: list[tuple[int, int]],
@@ -378,8 +432,8 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
         return []  # the gazetteer already has this name (the usual case): nothing to do
 
     def norm_stem(t: Token) -> tuple[str, str]:
-        n = norm_word(t.text)
-        return n, stem_of(n, gz)
+        w = word_info(t.text, gz)
+        return w.norm, w.stem
 
     def is_nisba(t: Token) -> bool:
         n, st = norm_stem(t)
@@ -438,17 +492,17 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
 
 def _is_role(word: str, gz: Gazetteer) -> bool:
     """True when a word (clitics aside) is a role noun (`الرئيس`, `وزير`)."""
-    n = norm_word(word)
-    if any(p.how == "role" for p in gz.lookup(n)):
-        return True
-    s = stem_of(n, gz)
-    return any(p.how == "role" for p in gz.lookup(s))
+    w = word_info(word, gz)
+    return any(p.how == "role" for p in gz.lookup(w.norm) + gz.lookup(w.stem))
 
 
 def _name_vocab(gz: Gazetteer) -> frozenset[str]:
-    """Known name tokens (people's first and last names)."""
-    first, last = name_tokens(gz)
-    return first | last
+    """Known name tokens (people's first and last names), cached on `gz`."""
+    cached = getattr(gz, "_name_vocab", None)
+    if cached is None:
+        first, last = name_tokens(gz)
+        cached = gz._name_vocab = first | last  # type: ignore[attr-defined]
+    return cached
 
 
 UNCODED_ROLE = "?"  # a role phrase without nationality: the caller may use the article's country

@@ -12,6 +12,7 @@ PREFIXES: frozenset[str] = frozenset(
     {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 # Before a pattern stored without the alef of ال (fused `لل`): the ل itself, maybe و/ف first.
 FUSED_PREFIXES: frozenset[str] = frozenset({"ل", "ول", "فل"})
+_ALL_PREFIXES: frozenset[str] = PREFIXES | FUSED_PREFIXES
 HOW_RANK: dict[str, int] = {"form": 0, "inst": 1, "role": 2, "nisba": 3, "short": 4, "anaphor": 5}
 
 
@@ -75,21 +76,26 @@ def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = No
     """All non-overlapping gazetteer matches in `nt`, longest first, in text order."""
     norm = nt.norm
     n = len(norm)
-    cands: list[tuple[int, int, int, Match]] = []
+    hashtags = "#" in norm
+    allowed = _ALL_PREFIXES
+    patterns = gz.patterns
+    entries = gz.entries
+    cands: list[tuple] = []
     for end_i, pat_str in gz.automaton.iter(norm):
         nend = end_i + 1
-        nstart = nend - len(pat_str)
-        if nend < n and is_letter(norm[nend]):
+        if nend < n and norm[nend].isalnum():
             continue  # the name runs on into a longer word
+        nstart = nend - len(pat_str)
         ws = nstart
-        while ws > 0 and is_letter(norm[ws - 1]):
+        while ws > 0 and norm[ws - 1].isalnum():
             ws -= 1
         prefix = norm[ws:nstart]
-        if _in_hashtag(norm, ws):
+        if prefix not in allowed:
+            continue  # inside a longer word
+        if hashtags and _in_hashtag(norm, ws):
             continue  # hashtags are not annotated (gold guide)
-        pats = gz.patterns[pat_str]
         ok: list[Pattern] = []
-        for p in pats:
+        for p in patterns[pat_str]:
             if hows is not None and p.how not in hows:
                 continue
             if p.fused:
@@ -99,21 +105,22 @@ def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = No
                 ok.append(p)
         if not ok:
             continue
-        ok.sort(key=lambda p: (HOW_RANK.get(p.how, 9), KIND_RANK.get(gz.entries[p.entry].kind, 9)))
-        # The surface keeps a fused ل (`للاتحاد`): the guide records that form as it stands.
-        sstart = nstart - 1 if ok[0].fused else nstart
-        start, end = nt.span(sstart, nend)
-        m = Match(nstart=nstart, nend=nend, start=start, end=end, wstart=nt.idx[ws],
-                  prefix=prefix[:-1] if ok[0].fused else prefix, norm=pat_str, pats=ok)
+        if len(ok) > 1:
+            ok.sort(key=lambda p: (HOW_RANK.get(p.how, 9), KIND_RANK.get(entries[p.entry].kind, 9)))
         # Longer names first; among equals, the one with fewer clitics stripped.
-        cands.append((-(nend - nstart), len(prefix), nstart, m))
+        cands.append((-(nend - nstart), len(prefix), nstart, ws, prefix, pat_str, ok))
     cands.sort(key=lambda c: c[:3])
     taken = bytearray(n + 1)  # 1 where an accepted match already sits
     out: list[Match] = []
-    for _, _, _, m in cands:
-        if taken.find(1, m.nstart, m.nend) != -1:
+    for _, _, nstart, ws, prefix, pat_str, ok in cands:
+        nend = nstart + len(pat_str)
+        if taken.find(1, nstart, nend) != -1:
             continue
-        taken[m.nstart:m.nend] = b"\x01" * (m.nend - m.nstart)
-        out.append(m)
+        taken[nstart:nend] = b"\x01" * (nend - nstart)
+        # The surface keeps a fused ل (`للاتحاد`): the guide records that form as it stands.
+        fused = ok[0].fused
+        start, end = nt.span(nstart - 1 if fused else nstart, nend)
+        out.append(Match(nstart=nstart, nend=nend, start=start, end=end, wstart=nt.idx[ws],
+                         prefix=prefix[:-1] if fused else prefix, norm=pat_str, pats=ok))
     out.sort(key=lambda m: m.nstart)
     return out

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rasid.article import Article, Entity
-from rasid.events.clauses import RELATIVES, Doc
+from rasid.events.clauses import CLAUSE_OPENERS, RELATIVES, Doc
 from rasid.text.normalize import normalize
 
 PREP_WORDS = frozenset({
@@ -104,8 +104,10 @@ def collect_mentions(article: Article) -> list[_Mention]:
     for e in article.entities:
         place = e if e.type in ("GPE", "LOC") else None
         raw.append(_Mention(e.start, e.end, _full_code(e.code, e.sector), place, e.text, e.type))
+    resolved = resolve_bare_roles(article)
     for r in article.roles:
-        raw.append(_Mention(r.start, r.end, _full_code(r.code, r.sector), None, r.text))
+        code = _full_code(r.code, r.sector) or resolved.get(r.start)
+        raw.append(_Mention(r.start, r.end, code, None, r.text))
     raw.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[_Mention] = []
     for m in raw:
@@ -119,6 +121,84 @@ def collect_mentions(article: Article) -> list[_Mention]:
                 pass
             continue
         out.append(m)
+    return out
+
+
+# Sectors of bare role heads (`الجيش`, `المعارضة`, `المدنيين`) that context can place in a state.
+_CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "CVL", "PTY", "LEG", "JRN"})
+# Sectors whose bare mention is the people of the place named beside it (`مدنيين في حلب`).
+_LOCAL_SECTORS = frozenset({"CVL", "COP", "JRN"})
+# Person titles: which minister or president a bare title means is the entity layer's coref
+# (several states' officials meet in one article); only collective heads are resolved here.
+_TITLE_HEADS = frozenset(normalize(w) for w in (
+    "رئيس رؤساء وزير وزراء أمير ملك مستشار قائد قادة متحدث سفير سفراء نائب نواب عمدة أمين "
+    "مبعوث دبلوماسيين دبلوماسي مسؤول مسؤولين مسؤولون المتحدث الرئيس الوزير دولة الدولة "
+    "زعيم زعماء ممثل ممثلي").split())
+
+
+def _head(text: str) -> str:
+    """First word of a role phrase without clitics and article (`للجيش` -> `جيش`)."""
+    w = normalize(text).split()[0] if text.strip() else ""
+    for p in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            return w[len(p):]
+    return w
+
+
+def resolve_bare_roles(article: Article) -> dict[int, str]:
+    """Codes for uncoded role mentions (start offset -> `SYR:MIL`), from context.
+
+    A bare head (`الجيش`, `القوات`, `الحكومة`) refers back to the last coded mention with the
+    same head word; civilians, rebels, police named beside a place belong to its state; what
+    remains takes the article's dominant state when one state clearly dominates the body.
+    """
+    roles = [r for r in article.roles if not r.code and r.sector in _CONTEXT_SECTORS
+             and r.text.strip() and _head(r.text) not in _TITLE_HEADS
+             and normalize(r.text).split()[0] not in _TITLE_HEADS]
+    if not roles:
+        return {}
+    coded = sorted([(r.start, _head(r.text), f"{r.code.split(':')[0]}:{r.sector}")
+                    for r in article.roles if r.code and r.sector]
+                   + [(e.start, _head(e.text), f"{e.code.split(':')[0]}:{e.sector or 'GOV'}")
+                      for e in article.entities if e.code and e.type == "ORG"])
+    places = [(e.start, e.code.split(":")[0]) for e in article.entities
+              if e.type == "GPE" and e.code and len(e.code.split(":")[0]) == 3]
+    counts: dict[str, int] = {}
+    for _, c in places:
+        counts[c] = counts.get(c, 0) + 1
+    dominant = None
+    if counts:
+        top, n = max(counts.items(), key=lambda kv: kv[1])
+        if n >= 3 and n >= 0.5 * sum(counts.values()):
+            dominant = top
+    sents = article.cache.get("sentences") or []
+    out: dict[int, str] = {}
+    for r in roles:
+        # `الجيش` <- `الجيش السوري`; `مسلحو التنظيم` <- `تنظيم الدولة` (any word of the phrase).
+        # The genitive names the owner (`قوات النظام`), so it is tried before the head noun.
+        ws = [_head(w) for w in r.text.split()]
+        nxt = article.text[r.end:r.end + 30].split()
+        if nxt and nxt[0][:1].isalpha():
+            ws.append(_head(nxt[0]))  # the genitive the role layer left out (`مسلحو التنظيم`)
+        ante: list[str] = []
+        for w in ws[1:] + ws[:1]:
+            if w not in _TITLE_HEADS:
+                ante = [c for st, h, c in coded if st < r.start and h == w]
+            if ante:
+                break
+        if ante:
+            base = ante[-1].split(":")[0]
+            out[r.start] = f"{base}:{r.sector}"
+            continue
+        if r.sector in _LOCAL_SECTORS:
+            sent = next(((a, b) for a, b in sents if a <= r.start < b), None)
+            if sent is not None:
+                near = [(abs(st - r.start), c) for st, c in places if sent[0] <= st < sent[1]]
+                if near:
+                    out[r.start] = f"{min(near)[1]}:{r.sector}"
+                    continue
+        if dominant is not None:
+            out[r.start] = f"{dominant}:{r.sector}"
     return out
 
 
@@ -191,8 +271,13 @@ _PRON_HEADS = {"جيش": "MIL", "قوات": "MIL", "حكومت": "GOV", "سلط�
 _PRON_SUF = ("ه", "ها", "هم")
 
 
+_PRON_RE = re.compile(r"^(?:|و|ف|ل|ب|ول|وب)(?:جيش|قوات|حكومت|سلطات)(?:ه|ها|هم)$")
+
+
 def _pronoun_head(word: str) -> tuple[str, str] | None:
     """(clitic prefix, sector) of `وجيشها`-like tokens, or None."""
+    if not _PRON_RE.match(word):
+        return None  # one regex test per token; the loop below runs only on the few matches
     for pre in ("", "و", "ف", "ل", "ب", "ول", "وب"):
         if not word.startswith(pre):
             continue
@@ -262,7 +347,8 @@ def _mention_groups(article: Article, doc: Doc) -> list[Group]:
             gap = text[g.end:m.start]
             same_sent = doc.toks[g.t0].sent == doc.toks[k].sent
             if same_sent and not g.codes and not g.places and m.code and k - g.t1 <= 2 \
-                    and not any(not doc.toks[x].is_word for x in range(g.t1, k)):
+                    and not any(not doc.toks[x].is_word or doc.words[x] in CLAUSE_OPENERS
+                                or doc.words[x] in PREP_WORDS for x in range(g.t1, k)):
                 # `وزير خارجية الاتحاد الأوروبي`: an uncoded role head takes the code after it.
                 g.codes.append(m.code)
                 g.end = m.end
@@ -348,6 +434,10 @@ def _prep_of(text: str, doc: Doc, k: int, m: _Mention, in_mention: set[int]) -> 
     return None
 
 
+# `على يد X`, `بأيدي X`: X is the agent of the passive or verbal noun before.
+_HAND = frozenset({"يد", "ايدي", "ايادي", "بيد", "بايدي"})
+
+
 # Organisation heads whose genitive is the organisation's name (`لجماعة حزب الله`).
 ORG_HEADS = frozenset({"جماعه", "حركه", "تنظيم", "حزب", "منظمه", "ميليشيا", "مليشيا", "قوات",
                        "جيش", "لجماعه", "لحركه", "لتنظيم", "لحزب", "لمنظمه", "لقوات", "لجيش",
@@ -368,8 +458,17 @@ class ArgIndex:
     hit_toks: set[int] = field(default_factory=set)
     stmt_toks: set[int] = field(default_factory=set)
 
+    covered: set[int] = field(default_factory=set)
+
     def __post_init__(self) -> None:
         self.by_t0 = {g.t0: g for g in self.groups}
+        self.covered = {k for g in self.groups for k in range(g.t0, g.t1)}
+
+    def gap(self, a: int, b: int) -> int:
+        """Words in tokens (a, b) outside mentions, times and punctuation: how far apart two
+        arguments really are (`الجيش التركي الجمعة ، على` is one word apart)."""
+        return sum(1 for k in range(a + 1, b) if k not in self.covered and k not in self.time_toks
+                   and self.doc.toks[k].is_word)
 
     def _skippable(self, j: int) -> bool:
         return j in self.time_toks or self.doc.words[j] in SKIPPABLE
@@ -444,7 +543,12 @@ class ArgIndex:
                 continue
             if g.t0 >= limit or g.t0 - i > window:
                 return None
-            if g.prep not in ("جانب", "قبل") or not g.codes:
+            if not g.codes:
+                continue
+            if g.prep in ("علي", "ب") and any(self.doc.words[j] in _HAND for j in
+                                               range(max(i + 1, g.t0 - 2), g.t0)):
+                return g  # `قتل على يد مسلحين`, `بأيدي قوات …`
+            if g.prep not in ("جانب", "قبل"):
                 continue
             for j in range(g.t0 - 1, max(i, g.t0 - 4), -1):
                 if self.doc.words[j] in ("جانب", "قبل"):

@@ -75,6 +75,8 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if not dates_compatible(a.date, b.date):
         return False
+    if a.location and b.location and a.location != b.location:
+        return False  # two places, two happenings (attacks on two towns the same day)
     aa, ar, ba, br = _base(a.actor), _base(a.recipient), _base(b.actor), _base(b.recipient)
     if a.event == "CONSULT":
         pa, pb = aa | ar, ba | br

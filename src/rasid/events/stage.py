@@ -15,6 +15,8 @@ from rasid.article import Article, Event, Quote
 from rasid.events.arguments import PREP_WORDS, ArgIndex, Group, build_groups
 from rasid.events.aux import detect_aux, negated_with_lan
 from rasid.events.clauses import CLAUSE_OPENERS, PUNCT_STRONG, RELATIVES, Doc, build_doc
+from rasid.events.fallback import (UNK_LEMMAS, UNK_TYPES, fallback_actor, fallback_recipient,
+                                   from_agent, participants, passive_or_bare, suffered)
 from rasid.events.merge import merge_events
 from rasid.events.scores import score
 from rasid.events.triggers import Form, TriggerDef, load_lexicon, match_token
@@ -68,9 +70,14 @@ def events_stage(article: Article) -> Article:
     idx.stmt_toks = {h.i for h in hits if h.tdef.stmt}
     coded: list[tuple[Hit, Event]] = []
     last_actor: tuple[int, list[str]] | None = None
+    trace: list[dict] = []
+    article.cache["events_trace"] = trace  # per-hit outcome, for bench/event_coverage.py
     for h in hits:
         if h.suppressed:
+            trace.append(_trace(doc, h, "governed"))
             continue
+        h.extra["trace"] = _trace(doc, h, "")
+        trace.append(h.extra["trace"])
         for ev in code_hit(article, doc, idx, h, time_at, last_actor):
             coded.append((h, ev))
             last_actor = (doc.toks[h.i].sent, ev.actor)
@@ -90,6 +97,24 @@ def events_stage(article: Article) -> Article:
 
 
 # ---------------------------------------------------------------- triggers
+
+def _trace(doc: Doc, h: Hit, why: str) -> dict:
+    """A diagnostic record of one trigger hit (its outcome is filled in by `code_hit`)."""
+    t = doc.toks[h.i]
+    return {"start": t.start, "end": t.end, "type": h.type, "mode": h.mode, "why": why,
+            "actor": [], "recipient": []}
+
+
+def _drop(h: Hit, why: str, actor: list[str] | None = None,
+          recipient: list[str] | None = None) -> list[Event]:
+    """Record why a hit gave no event; returns no events."""
+    tr = h.extra.get("trace")
+    if tr is not None:
+        tr["why"] = why
+        tr["actor"] = list(actor or [])
+        tr["recipient"] = list(recipient or [])
+    return []
+
 
 def find_hits(doc: Doc, article: Article) -> list[Hit]:
     """All trigger tokens whose context conditions hold, outside named-entity spans."""
@@ -155,17 +180,26 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     c_lo, c_hi = doc.clause_bounds(i)
     quote_in, quote_cue = _quote_of(article.quotes, tok.start)
     if h.tdef.quote_only and quote_in is None:
-        return []
+        return _drop(h, "not-in-quote")
 
     if h.tdef.evaluative:
         actor, recipients, place_g = _judgement_args(doc, idx, h, quote_in, s_hi)
     else:
         actor, recipients, place_g = find_arguments(doc, idx, h, c_lo, c_hi, s_lo, s_hi, quote_in)
     recipient = recipients[0] if recipients else []
+    if h.type in ("ASSAULT", "COERCE") and not h.tdef.evaluative:
+        suf = suffered(doc, idx, i, c_lo, s_hi)
+        if suf is not None:
+            # `تعرض X لهجوم من Y`: the subject of `تعرض` is the target, not the agent.
+            agent, patient = suf
+            actor = list(agent.codes[:1]) if agent is not None else actor
+            recipient = list(patient.codes) if patient is not None and patient.codes else recipient
+            recipients = [recipient] if recipient else []
     if not actor and h.type == "COERCE" and h.form.kind in ("noun", "word"):
         # `توقيف القس … في تركيا`: arrests, bans and sieges are done by the place's authorities.
         actor = _place_state(idx, i, min(s_hi, c_hi + 4))
-    if not actor:
+    if not actor and not (h.type == "ASSAULT" and h.form.kind in ("noun", "word")):
+        # (an attack noun in a report is not the reporter's act: `قالت الشرطة إن انتحارياً شن هجوماً`)
         q = quote_in or quote_cue
         if q is not None and q.code:
             actor = [q.code]
@@ -177,8 +211,21 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
             actor = list(last_actor[1])
     if not actor and h.type == "ASSAULT" and h.mode in UNK_OK_MODES:
         actor = ["UNK"]
+    if not actor and not h.tdef.evaluative:
+        g = fallback_actor(doc, idx, i, h.form.kind, c_lo, s_hi)
+        if g is not None:
+            actor = list(g.codes[:1]) if h.type != "CONSULT" else list(g.codes)
+    if not actor and h.type == "ASSAULT" and h.form.kind in ("noun", "word"):
+        g = from_agent(idx, i, s_hi)
+        if g is not None:
+            actor = list(g.codes[:1])
+    if not actor and h.type in UNK_TYPES and h.tdef.lemma in UNK_LEMMAS \
+            and passive_or_bare(doc, idx, i, h.form.kind, c_lo) \
+            and not any(k in idx.stmt_toks for k in range(c_lo, i)):
+        # (an attack named only as what a speaker condemns keeps its attacker open)
+        actor = ["UNK"]  # guide: unknown perpetrators of attacks
     if not actor:
-        return []
+        return _drop(h, "no-actor", [], recipient)
     if not recipient and quote_in is not None and h.tdef.quote_only:
         recipient = _other_in_span(idx, doc.tok_at(quote_in.start), doc.tok_at(quote_in.end - 1),
                                    actor)
@@ -190,17 +237,31 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
         recipient = _foreign_place(idx, s_lo, s_hi, actor)
     if not recipient and h.type in FALLBACK_RCP:
         recipient = _sentence_other(idx, doc, i, c_lo, s_lo, s_hi, actor)
+    if recipient and set(recipient) == set(actor) and h.type != "CONSULT":
+        recipient = []  # one group found as both agent and object: look again for the object
+    if not recipient and h.type == "CONSULT" and h.mode == "multilateral":
+        recipient = participants(doc, idx, i, s_hi, actor)
+    if not recipient and not h.tdef.evaluative:
+        recipient = fallback_recipient(doc, idx, i, h.form.kind, h.type, actor, None, c_hi, s_hi,
+                                       _same_side)
+    if not recipient and h.type == "PROTEST" and h.mode in ("demo", "strike", "riot", "hunger") \
+            and actor != ["UNK"]:
+        # Protesters protest their own state's government unless another target is named.
+        base = actor[0].split(":")[0]
+        if len(base) == 3 and not actor[0].endswith(":GOV"):
+            recipient = [f"{base}:GOV"]
     if h.tdef.need_rcp and not recipient:
-        return []
+        return _drop(h, "need-rcp", actor)
     if not recipient and h.type not in NO_RCP_OK:
-        return []  # an event without its target is rarely complete: precision first
+        return _drop(h, "no-rcp", actor)  # an event without its target is rarely complete
     if actor == ["UNK"] and h.type != "ASSAULT":
-        return []
-    if len(actor) == 1 and recipient == actor and len(actor[0]) == 3 and actor[0] not in IGO_SELF:
-        return []  # a state acting on itself with no sector told apart: an argument error
+        return _drop(h, "unk-actor", actor, recipient)
+    if len(actor) == 1 and recipient == actor and (len(actor[0]) == 3 and actor[0] not in IGO_SELF
+                                                    or ":" in actor[0]):
+        return _drop(h, "self", actor, recipient)  # a state acting on itself: an argument error
     if h.type == "CONSULT" and h.mode in ("visit", "phone") and \
             {c.split(":")[0] for c in recipient} <= {c.split(":")[0] for c in actor}:
-        return []  # nobody visits or phones their own side
+        return _drop(h, "own-side", actor, recipient)  # nobody visits or phones their own side
     # A recipient list that includes the actor's own code drops it (a meeting of NATO-Russia).
     abase = {c.split(":")[0] for c in actor}
 
@@ -215,7 +276,7 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     if h.extra.get("called_meeting") is not None:
         caller = h.extra["called_meeting"]
         if not date_val:
-            return []
+            return _drop(h, "called-undated", actor, recipient)
         caller.suppressed = True
         aux = "future"
     if aux is None and date_val and article.published and etype not in STATEMENT_TYPES:
@@ -229,6 +290,9 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     if location is None and place_g is not None and place_g.places[0].name_en:
         location = place_g.places[0].name_en
     start, end = _evidence_span(doc, i, c_lo, c_hi, idx, actor_groups=None)
+    tr = h.extra.get("trace")
+    if tr is not None:
+        tr.update(why="event", actor=list(actor), recipient=list(recipient))
     out: list[Event] = []
     for rc in ([recipient] + recipients[1:] if recipients else [recipient]):
         if len(rc) > 1:

@@ -34,6 +34,8 @@ class CueForm:
     relay: bool = False
     breaker: bool = False  # a hal verb that ends a quote without opening one
     objects: tuple[str, ...] = ()  # idiom objects that belong to the cue (`لفت الانتباه`)
+    literal: tuple[str, ...] = ()  # objects that make it a non-speech verb (`شدد الخناق`)
+    passive_bare: bool = False  # `يتوقع أن` with no subject is the impersonal passive
 
 
 def _hz(letter: str, seat: str) -> str:
@@ -158,9 +160,10 @@ def _entry_forms(entry: dict[str, Any], breaker: bool = False) -> list[tuple[str
     preps = tuple(normalize(p) for p in entry.get("preps", ()))
     lemma = entry["lemma"]
     objects = tuple(normalize(o) for o in entry.get("idiom_objects", ()))
+    literal = tuple(normalize(o) for o in entry.get("literal_objects", ()))
     mk = lambda kind, g, n: CueForm(lemma, kind, g, n, frames, preps,  # noqa: E731
                                     bool(entry.get("quote_only")), bool(entry.get("relay")), breaker,
-                                    objects)
+                                    objects, literal, bool(entry.get("passive_bare")))
     pairs: list[tuple[str, CueForm]] = []
     genders = ("m", "f", "m", "f", "m", "f")
     numbers = ("sg", "sg", "du", "du", "pl", "pl")
@@ -207,6 +210,9 @@ class Lexicon:
     statement_nouns: frozenset[str]
     impersonal: frozenset[str]
     anonymous: frozenset[str] = frozenset()
+    official_adjectives: frozenset[str] = frozenset()
+    source_adjectives: frozenset[str] = frozenset()  # official and other
+    institution_heads: frozenset[str] = frozenset()
 
     def lookup(self, token: str) -> CueForm | None:
         """The preferred reading of a normalised token (speech verbs before breakers)."""
@@ -242,6 +248,11 @@ def load_lexicon() -> Lexicon:
         statement_nouns=frozenset(normalize(a) for a in data.get("statement_nouns", [])),
         impersonal=frozenset(normalize(a) for a in data.get("impersonal", [])),
         anonymous=frozenset(normalize(a) for a in data.get("anonymous", [])),
+        official_adjectives=frozenset(normalize(a) for a in
+                                      data.get("source_adjectives", {}).get("official", [])),
+        source_adjectives=frozenset(normalize(a) for v in data.get("source_adjectives", {}).values()
+                                    for a in v),
+        institution_heads=frozenset(normalize(a) for a in data.get("institution_heads", [])),
     )
 
 

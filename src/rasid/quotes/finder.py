@@ -19,8 +19,9 @@ import re
 from dataclasses import dataclass, replace
 
 from rasid.quotes.cues import CueForm, Lexicon, load_lexicon
-from rasid.quotes.speaker import (LEADING_PARTICLES, Span, Speaker, choose, resolve_alias,
-                                  resolve_reference, trim_gap)
+from rasid.quotes.speaker import (DEMONSTRATIVES, LEADING_PARTICLES, SPEECH_NOUNS, Span, Speaker,
+                                  choose, name_heads, nisba_code, resolve_alias,
+                                  resolve_reference, resolve_region, trim_gap)
 from rasid.quotes.textdoc import ALL_MARKS, CLOSERS, OPENERS, TextDoc
 from rasid.text.normalize import normalize
 
@@ -30,12 +31,37 @@ PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن", "ب
 # An أن after these is not the reporting verb's complement (`بعد أن`, `يجب أن`).
 BLOCK_BEFORE_THAT = frozenset(normalize(w) for w in (
     "بعد قبل منذ دون بدون بدل بدلا يجب ينبغي يمكن يمكنه المقرر المتوقع المفترض المنتظر حتى "
-    "رغم برغم لمجرد مجرد بمجرد إلا الا لابد بد شأن ما وما").split())
+    "رغم برغم لمجرد مجرد بمجرد إلا الا لابد بد شأن ما وما شرط بشرط شريطة").split())
 CLAUSE_BREAKERS = frozenset(normalize(w) for w in "وذلك كما فيما بينما وبينما".split())
 NAMING_NOUNS = frozenset(normalize(w) for w in (
     "وكالة شبكة صحيفة قناة موقع مجلة إذاعة حركة عملية جماعة تنظيم حزب منظمة تيار ائتلاف "
     "مؤسسة شركة مركز برنامج مبادرة كتاب فيلم هاشتاغ وسم تطبيق مشروع خطة لجنة باسم").split())
 SENT_END = frozenset(".!?؟;؛")
+NEGATIONS = frozenset(normalize(w) for w in "لم ولم فلم لن ولن فلن لا ولا".split())
+# A clause opened by these ends at its first comma (`وفي حين أكد الأردن أن …، حضت …`).
+SUBORDINATORS = frozenset(normalize(w) for w in (
+    "بينما وبينما عندما وعندما بعدما وبعدما حينما وحينما لما ولما كلما وكلما").split())
+# Words before a cue that cannot be its subject: a pronoun-carrying particle (`ولكنه قال`),
+# a bare conjunction written apart (`و أضاف`).
+NOT_SUBJECT = frozenset(normalize(w) for w in (
+    "و ف لكنه ولكنه لكنها ولكنها لكنهم ولكنهم انه وانه انها وانها لانه لانها كما وكما "
+    "ثم حيث اذ قد وقد فقد").split())
+DEMONSTRATIVE_SUBJECTS = frozenset(normalize(w) for w in (
+    "هذا وهذا ذلك وذلك هذه وهذه تلك وتلك").split())
+# First words of a sentence lead-in that ends in a comma (`من جهته،`, `بدوره،`, `وفي المقابل،`).
+LEAD_INS = frozenset(normalize(w) for w in (
+    "من ومن في وفي على وعلى بدوره وبدوره بدورها وبدورها بدورهم وبدورهم الى والى الي "
+    "وردا ردا تعليقا وتعليقا وعن عن خلال وخلال").split())
+TIME_WORDS_N = frozenset(normalize(w) for w in (
+    "الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الاثنين الإثنين اليوم الليلة").split())
+OBJECT_CLAUSE_STARTS = frozenset(normalize(w) for w in (
+    "وفي وعلى ومن وبعد وقبل وخلال ومنذ وعقب واثر وفيما وبينما ثم").split())
+REL_PRONOUNS = frozenset(normalize(w) for w in "الذي التي الذين والذي والتي والذين".split())
+# What may stand right before quotation marks that are the complement of an accusing,
+# describing or calling verb (`اتهم X بـ"…"`, `وصفها بأنها "…"`, `دعا إلى "…"`).
+COMPLEMENT_BEFORE = frozenset(normalize(w) for w in (
+    "ب ل ك الى إلى على عن من ضد : بان بانه بانها بانهم انه انها ان بوصفه بوصفها").split())
+COMPLEMENT_FIRST = frozenset(normalize(w) for w in "على إلى الى عن من في ب ل ان بان".split())
 HAL_RE = re.compile(r"^م\w{3,}ا$")  # masculine accusative participle: مطالبا, مستبعدا
 SUBJECT_TYPES = ("PER", "ORG", "GPE", "ROLE")
 ROLE_HEADS = frozenset(normalize(w) for w in (
@@ -60,6 +86,7 @@ class Found:
     speaker: Speaker | None = None
     implicit: bool = False
     kind: str = "that"
+    cue_kind: str = ""  # perf | impf | ap | masdar of the cue form
 
 
 class Finder:
@@ -73,6 +100,7 @@ class Finder:
         self.time_spans = time_spans or []
         self.lex = lexicon or load_lexicon()
         self.consumed: set[int] = set()
+        self.home = home_state(self.spans)
 
     # ------------------------------------------------------------ cue lookup
     def cue_at(self, k: int) -> CueForm | None:
@@ -87,6 +115,9 @@ class Finder:
             return self._statement_cue(k)
         if cue.breaker:
             return None
+        if cue.kind == "masdar" and t.text.startswith("ب") and not t.text.startswith("بال") and \
+                not t.text.endswith(("ه", "ها", "هم", "هما", "هن")):
+            return None  # `بإعلان استقالة …`: "with the announcement of", no speech reported
         if k > 0 and cue.kind in ("perf", "impf") and self.doc.toks[k - 1].text in PREPS | {"في", "حول", "مع"}:
             return None  # a noun after a preposition (`في رد`, `من نقل`)
         return cue
@@ -133,6 +164,11 @@ class Finder:
     def _from_cue(self, k: int, cue: CueForm, n: int, sa: int, sb: int) -> Found | None:
         """The quote introduced by the cue at token k of sentence n (tokens sa..sb-1)."""
         doc, toks = self.doc, self.doc.toks
+        if k > sa and toks[k - 1].text in DEMONSTRATIVE_SUBJECTS and cue.kind in ("perf", "impf") \
+                and (k - 1 == sa or toks[k - 2].text in ("،", ",", "و")):
+            # `وهذا يشير إلى أن`: a fact pointing to something, not a speaker (but `في غضون
+            # ذلك أفادت مصادر`: the demonstrative belongs to the lead-in).
+            return None
         limit = MAX_GAP_HAL if cue.kind in ("ap", "masdar") else MAX_GAP
         intro = None
         j = k + 1
@@ -144,11 +180,16 @@ class Finder:
             t = toks[j]
             region = doc.region_opening(t) if t.text in OPENERS else None
             if region is not None:
+                if cue.kind == "masdar" and j != k_end and toks[j - 1].text != ":":
+                    break  # `قوله "…"`: a verbal noun's quotation follows it directly
                 if self._naming_quote(j, region, k_end, cue.quote_only) and \
                         not (cue.quote_only and toks[j - 1].text == "ب"):
                     j = doc.tok_after(region.close + 1)
                     continue
-                if cue.quote_only and len(doc.text[region.start:region.close].split()) < 3:
+                if cue.quote_only and (len(doc.text[region.start:region.close].split()) < 3 or
+                                       not self._complement_region(j, region)):
+                    # An epithet or a quoted title beside the object (`أشاد بمقاومة X "الباسلة"`)
+                    # is not what the accusing/praising verb reports.
                     j = doc.tok_after(region.close + 1)
                     continue
                 if "quote" in cue.frames or cue.quote_only:
@@ -156,7 +197,7 @@ class Finder:
                 break
             if cue.quote_only:
                 other = self.lex.lookup(t.text)
-                if t.text in SENT_END or (t.text in ("،", ",") and self._breaks_clause(j)) or \
+                if t.text in SENT_END or t.text in ("والتي", "والذي", "والذين") or (t.text in ("،", ",") and self._breaks_clause(j)) or \
                         (other is not None and other.kind in ("perf", "impf") and not other.breaker):
                     break
                 j += 1
@@ -164,13 +205,16 @@ class Finder:
             if t.text in self.lex.complementizers and "that" in cue.frames:
                 if toks[j - 1].text in BLOCK_BEFORE_THAT:
                     return None
+                if cue.passive_bare and cue.kind == "impf" and j == k_end and \
+                        not self._subject_before(k, sa):
+                    return None  # `ويتوقع أن`, `بعدما تبيّن أن`: impersonal passive
                 intro = ("that", j, None)
                 break
             if t.text == ":":
                 intro = ("colon", j, None)
                 break
-            if t.text in SENT_END:
-                break
+            if t.text in SENT_END or t.text in ("والتي", "والذي", "والذين"):
+                break  # a new relative clause belongs to the object, not to the speech
             other = self.lex.lookup(t.text)
             if other is not None and not doc.inside(t) and not other.breaker and \
                     other.kind != "masdar":
@@ -191,8 +235,8 @@ class Finder:
         how, j, region = intro
         self.consumed.update(range(k + 1, j))  # words of this frame are not cues of their own
         gap_end = j
-        if how == "that" and toks[j - 1].text in PREPS and j - 1 > k:
-            gap_end = j - 1
+        if how in ("that", "quote") and toks[j - 1].text in PREPS and j - 1 > k:
+            gap_end = j - 1  # `أشار إلى "…"`: the preposition is not part of the speaker
         if how == "quote":
             c0, c1 = region.start, region.close
             if cue.quote_only or doc.quoted_share(c0, c1) > 0:
@@ -202,11 +246,32 @@ class Finder:
             start_tok += 1
         if start_tok >= sb:
             return None
-        end_tok = self._content_end(start_tok, sb)
+        end_tok = self._content_end(start_tok, sb, self._subordinate(k, sa))
         if end_tok <= start_tok:
             return None
         c0, c1 = toks[start_tok].s, toks[end_tok - 1].e
         return self._build(k, cue, n, sa, sb, gap_end, c0, c1, how, k_end)
+
+    def _complement_region(self, j: int, region) -> bool:
+        """Quotation marks that are a verb's complement: after a preposition or `بأن`, or
+        opening with one (`شكر نادر "على الجهد …"`)."""
+        toks, text = self.doc.toks, self.doc.text
+        prev = toks[j - 1].text
+        if prev in COMPLEMENT_BEFORE or (prev[:1] in "بل" and len(prev) > 3 and
+                                         not any(x.start == toks[j - 1].s for x in self.spans)):
+            return True  # `بـ"…"`, `بأنها "…"`, `لإجراء "…"`
+        first = normalize(text[region.start:region.close]).split()[:1]
+        return bool(first) and first[0] in COMPLEMENT_FIRST
+
+    def _subject_before(self, k: int, sa: int) -> bool:
+        """True when a noun phrase (not a particle or punctuation) stands right before the cue."""
+        if k <= sa:
+            return False
+        w = self.doc.toks[k - 1].text
+        if w in SENT_END or w in ("،", ",", ":") or w in NOT_SUBJECT or w in SUBORDINATORS or \
+                w in LEADING_PARTICLES or w in BLOCK_BEFORE_THAT:
+            return False
+        return w.isalpha()
 
     def _naming_quote(self, j: int, region, k_end: int, quote_only: bool = False) -> bool:
         """Quotation marks around a name (`لـ"الوطن"`, `شبكة "سي أن أن"`), not around words said."""
@@ -218,6 +283,10 @@ class Finder:
             return True
         after = self.doc.tok_after(region.close + 1)
         words = len(text[region.start:region.close].split())
+        inner = normalize(text[region.start:region.close]).split()
+        if not quote_only and 2 <= len(inner) <= 6 and all(w.startswith("ال") for w in inner) \
+                and prev.text != ":":
+            return True  # `تأسيس "الجمهورية العربية الصحراوية الديمقراطية"`: a name
         if words > (2 if quote_only else 3) or after >= len(toks):
             return False
         nxt = toks[after].text
@@ -227,6 +296,40 @@ class Finder:
         # `اتهمت فرنسا بإعطاء "معلومات كاذبة" عن القضية`): a name or a scare quote.
         return nxt not in SENT_END and nxt not in ("،", ",", ":") and nxt not in CLOSERS and \
             self.doc.sent_of[after] == self.doc.sent_of[j]
+
+    def _ends_after_marks(self, k: int) -> bool:
+        """After closing quotation marks, a comma or a hal participle returns to the narrator
+        (`إنها "ستواصل عملها"، رغم التحذيرات`, `"متينة للغاية" رافضا التعليق`)."""
+        toks = self.doc.toks
+        w = toks[k].text
+        cue = self.lex.lookup(w)
+        if cue is not None and cue.kind == "ap":
+            return True
+        if w not in ("،", ","):
+            return False
+        if k + 1 >= len(toks):
+            return True
+        nxt = toks[k + 1].text
+        # The same speech goes on: another quotation, or `وأن …` / `وإن …`.
+        return not (nxt in OPENERS or (nxt[:1] == "و" and nxt[1:] in self.lex.complementizers))
+
+    def _abbreviation_dot(self, k: int) -> bool:
+        """A full stop inside an abbreviation (`إف.بي.آي`): glued to short letter groups on both
+        sides. (`النار.وأضاف` is a missed sentence end: a long word before it.)"""
+        toks = self.doc.toks
+        if toks[k].text != "." or k == 0 or k + 1 >= len(toks):
+            return False
+        before, after = toks[k - 1], toks[k + 1]
+        return before.e == toks[k].s and after.s == toks[k].e and len(before.text) <= 2 and \
+            len(after.text) <= 3
+
+    def _subordinate(self, k: int, sa: int) -> bool:
+        """True when the cue sits in a clause opened by `بينما`, `عندما`, `وفي حين` …"""
+        toks = self.doc.toks
+        before = [toks[i].text for i in range(max(sa, k - 3), k)]
+        if any(w in SUBORDINATORS for w in before[-2:]):
+            return True
+        return len(before) >= 2 and before[-1] == "حين" and before[-2] in ("في", "وفي")
 
     def _breaks_clause(self, j: int) -> bool:
         """True when the comma at token j opens a new clause (hal, attribution, `وذلك`)."""
@@ -248,7 +351,7 @@ class Finder:
             return not any(x.start <= t.s < x.end for x in self.spans if x.type == "PER")
         return False
 
-    def _content_end(self, a: int, sb: int) -> int:
+    def _content_end(self, a: int, sb: int, stop_comma: bool = False) -> int:
         """Exclusive token end of content starting at a: sentence end or a new clause."""
         doc, toks = self.doc, self.doc.toks
         k = a
@@ -257,12 +360,15 @@ class Finder:
             region = doc.region_opening(t) if t.text in OPENERS else None
             if region is not None:
                 k = doc.tok_after(region.close + 1)
+                if k < min(sb, len(toks)) and self._ends_after_marks(k):
+                    break
                 continue
             if k >= sb:
                 break
-            if t.text in ("،", ",") and k > a and self._breaks_clause(k):
-                break
-            if t.text in SENT_END and k > a:
+            if t.text in ("،", ",") and k > a and (self._breaks_clause(k) or (
+                    stop_comma and k + 1 < sb and self._verb_like(k + 1))):
+                break  # `وفي حين أكد الأردن أن …، حضت الأمم المتحدة`: the main clause
+            if t.text in SENT_END and k > a and not self._abbreviation_dot(k):
                 break
             if k > a and t.text[:1] in "وف" and not doc.inside(t):
                 cue = self.lex.lookup(t.text)
@@ -284,9 +390,15 @@ class Finder:
         speaker, implicit = self._speaker(k, cue, sa, gap_end, k_end or k + 1)
         if speaker is not None:
             speaker.gender = cue.gender
+            if cue.relay:
+                # `نقلت الوكالة عن المسؤول قوله`: the quoted one's gender is the pronoun's.
+                for m in doc.toks[k + 1:gap_end + 1]:
+                    r = self.lex.lookup(m.text)
+                    if r is not None and r.kind == "masdar" and m.text.endswith("ه"):
+                        speaker.gender = "f" if m.text.endswith("ها") else "m"
         return Found(start=c0, end=c1, text=doc.text[c0:c1], direct=direct,
                      cue=doc.text[t.s:t.e], cue_start=t.s, cue_end=t.e, gender=cue.gender,
-                     sent=n, speaker=speaker, implicit=implicit, kind=how)
+                     sent=n, speaker=speaker, implicit=implicit, kind=how, cue_kind=cue.kind)
 
     def _speaker(self, k: int, cue: CueForm, sa: int, gap_end: int,
                  a: int) -> tuple[Speaker | None, bool]:
@@ -318,30 +430,54 @@ class Finder:
         if sp is not None:
             return sp, False
         # Subject before the verb (`حوري أشار إلى أن`, `شبكة "سي أن أن" تؤكد أن`).
-        if toks[k].text[:1] not in "وف" and k > sa:
-            lo = k - 1
-            while lo >= sa and toks[lo].text not in ("،", ",", ".", ":") and \
-                    toks[lo].text not in LEADING_PARTICLES and k - lo <= 8:
-                lo -= 1
-            lo += 1
-            while lo < k and toks[lo].text in LEADING_PARTICLES:
-                lo += 1
-            if lo < k:
-                near = [x for x in self.spans if x.type in SUBJECT_TYPES and
-                        toks[lo].s <= x.start and x.end <= toks[k].s and
-                        doc.text[x.end:toks[k].s].strip() == ""]  # right before the verb
-                if near:
-                    x = max(near, key=lambda x: x.end)
-                    return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
-                                   region=doc.text[toks[lo].s:toks[k - 1].e]), False
-                # No name right before the verb: the word before it (a surname, `حوري أشار`).
-                sp = choose(doc, lo if not self.spans else k - 1, k, None, self.spans)
-                if sp is not None:
-                    return sp, False
+        if toks[k].text[:1] not in "وف" and self._subject_before(k, sa):
+            sp = self._preverbal_subject(k, sa)
+            if sp is not None:
+                return sp, False
         return None, True
+
+    def _preverbal_subject(self, k: int, sa: int) -> Speaker | None:
+        """The subject written before the cue verb (`حوري أشار`, `شبكة "سي أن أن" الأميركية
+        تؤكد`, `وفق الصالح الذي يضيف`), or None when the word before is no subject."""
+        doc, toks = self.doc, self.doc.toks
+        v = k
+        if toks[k - 1].text in REL_PRONOUNS and k - 1 > sa:
+            v = k - 1  # `المصدر الذي قال إن`: the antecedent speaks
+        lo = v - 1
+        while lo >= sa and toks[lo].text not in ("،", ",", ".", ":") and \
+                toks[lo].text not in LEADING_PARTICLES and v - lo <= 8:
+            lo -= 1
+        lo += 1
+        while lo < v and toks[lo].text in LEADING_PARTICLES:
+            lo += 1
+        if lo >= v:
+            return None
+        near = [x for x in self.spans if x.type in SUBJECT_TYPES and
+                toks[lo].s <= x.start and x.end <= toks[v].s and
+                _only_modifiers(doc.text[x.end:toks[v].s])]  # right before the verb
+        if near:
+            x = max(near, key=lambda x: x.end)
+            return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
+                           region=doc.text[toks[lo].s:toks[v - 1].e])
+        w = toks[v - 1].text
+        if w[:1] in "لب" and not w.startswith("ال"):
+            return None  # `لطائرة قالت إنها`: a prepositional phrase, the verb is a relative
+        # No name right before the verb: the word before it (a surname, `حوري أشار`, the
+        # antecedent of `الصالح الذي يضيف`).
+        return choose(doc, lo if not self.spans and v == k else v - 1, v, None, self.spans)
+
+    def _frame_word(self, k: int) -> bool:
+        """`قائلاً` / `بالقول` after another cue: part of the frame, not of the speaker."""
+        cue = self.lex.lookup(self.doc.toks[k].text)
+        return cue is not None and cue.kind in ("ap", "masdar") and \
+            normalize(cue.lemma) == normalize("قال")
 
     def _choose(self, a: int, b: int, narrow: bool = False) -> Speaker | None:
         """Trim the gap a..b-1 to the speaker phrase and resolve it."""
+        while a < b and self._frame_word(a):
+            a += 1
+        while b > a and self._frame_word(b - 1):
+            b -= 1
         a2, b2, app = trim_gap(self.doc, a, b, self.time_spans)
         if b2 <= a2:
             return None
@@ -359,10 +495,14 @@ class Finder:
         if "object" not in cue.frames or cue.kind in ("masdar", "ap"):
             return None
         doc, toks = self.doc, self.doc.toks
+        if k > sa and toks[k - 1].text in NEGATIONS:
+            return None  # `ولم تعلن أي جماعة مسؤوليتها`: nothing was said
         start = None
         gap_end = k + 1
         for j in range(k + 1, min(sb, k + 12)):
             w = toks[j].text
+            if w in cue.literal:
+                return None  # `شددت القوات الخناق على …`: not speech
             if w in SENT_END or w in ("،", ",") and self._breaks_clause(j):
                 break
             if w in cue.preps:
@@ -389,10 +529,19 @@ class Finder:
                         break
                     end = max(x.end for x in nxt)
                 j = doc.tok_after(end)
+                while j < sb and (toks[j].text in self.lex.source_adjectives or
+                                  (nisba_code(toks[j].text) and not toks[j].text.startswith("ال"))):
+                    j += 1  # `أعلنت مصادر رسمية مقتل …`: the adjective is the speaker's
                 gap_end = j
                 while j < sb and (toks[j].text in ("،", ",") or
                                   any(s <= toks[j].s < e for s, e in self.time_spans)):
                     j += 1
+                if j < sb and toks[j].text in ("-", "–"):
+                    # `المقاومة الإسلامية في لبنان - حزب الله - استهداف …`: a dashed aside
+                    close = next((i for i in range(j + 1, min(sb, j + 6))
+                                  if toks[i].text in ("-", "–")), None)
+                    if close is not None:
+                        j = close + 1
             elif toks[k].text[:1] not in "و":
                 return None
             start = j
@@ -400,6 +549,11 @@ class Finder:
                 toks[start].text in self.lex.complementizers:
             return None
         end_tok = self._content_end(start, sb)
+        for j in range(start + 1, end_tok - 1):
+            # A noun object is one phrase: `، وفي يناير …` starts the narrator's next clause.
+            if toks[j].text in ("،", ",") and toks[j + 1].text in OBJECT_CLAUSE_STARTS:
+                end_tok = j
+                break
         if end_tok - start < 3:
             return None
         return self._build(k, cue, n, sa, sb, gap_end, toks[start].s, toks[end_tok - 1].e, "object")
@@ -480,41 +634,250 @@ class Finder:
         history: list[Speaker] = []
         for i, f in enumerate(found):
             if f.speaker is None:
-                f.speaker = self._implicit(f, found[:i], history)
+                sp, fresh = self._implicit(f, found[:i], history)
+                if sp is not None and fresh:
+                    # A speaker read off the sentence is a new mention: resolve it like an
+                    # explicit one and let later cues carry it.
+                    sp = self._finish(sp, history)
+                    history.append(sp)
+                f.speaker = sp
             elif f.kind != "continuation":
-                f.speaker = resolve_reference(f.speaker, history)
-                f.speaker = resolve_alias(f.speaker, self.spans, self.lex.anonymous, self.doc.text)
-            if f.speaker is not None:
-                if not f.implicit:
-                    history.append(f.speaker)
+                f.speaker = self._finish(f.speaker, history)
+            if f.speaker is not None and not f.implicit:
+                history.append(f.speaker)
 
-    def _implicit(self, f: Found, before: list[Found], history: list[Speaker]) -> Speaker | None:
-        """The speaker of a cue with no subject of its own."""
+    def _finish(self, sp: Speaker, history: list[Speaker]) -> Speaker:
+        """Code an uncoded speaker: earlier reference, other mention, nationality adjective,
+        anonymous source (UNK), the body its phrase names, and last the article's own state for
+        a person or a state organ named without its state (`القيادة العسكرية`)."""
+        sp = _same_person(sp, history)
+        sp = resolve_reference(sp, history)
+        sp = resolve_alias(sp, self.spans, frozenset(), self.doc.text)
+        if sp.code or not sp.text:
+            return sp
+        sp.code = nisba_code(sp.region or sp.text)
+        if sp.code:
+            return sp
+        words = [w for w in normalize(sp.region or sp.text).split() if w not in DEMONSTRATIVES]
+        official = any(w in self.lex.official_adjectives for w in words)
+        anonymous = {normalize(a) for a in self.lex.anonymous} | \
+            {a[2:] for a in self.lex.anonymous if a.startswith("ال")}
+        head = normalize(sp.text).split()[:1]
+        head = [w for w in head if w not in DEMONSTRATIVES]
+        if head and (head[0] in anonymous or head[0].removeprefix("ال") in anonymous):
+            # `مصدر` alone names no one; `مصادر رسمية`, `مصادر بالشرطة`, `مصادر في المقاومة`
+            # speak for a body: the one the phrase names, else the article's state.
+            inst = official or any(self._institution(w) for w in words[1:])
+            if inst:
+                sp = resolve_region(sp, self.spans, history)
+            sp.code = sp.code or (self.home if inst and self.home else "UNK")
+            return sp
+        sp = resolve_region(sp, self.spans, history)
+        if not sp.code and self.home and (self._is_person(sp) or
+                                          (head and self._institution(head[0]))):
+            sp.code = self.home
+        return sp
+
+    def _institution(self, w: str) -> bool:
+        """A state organ or group noun, with or without a clitic (`بالشرطة`, `المقاومة`)."""
+        heads = self.lex.institution_heads
+        return w in heads or (w[:1] in "وبل" and w[1:] in heads) or \
+            (w.startswith("لل") and "ال" + w[2:] in heads)
+
+    def _is_person(self, sp: Speaker) -> bool:
+        """True when the speaker surface is a person's name in the entity layer."""
+        if sp.start is None or sp.end is None:
+            return False
+        return any(x.type == "PER" and x.start < sp.end and x.end > sp.start for x in self.spans)
+
+    def _implicit(self, f: Found, before: list[Found], history: list[Speaker]
+                  ) -> tuple[Speaker | None, bool]:
+        """The speaker of a cue with no subject of its own, and whether it is a new mention."""
         same = [g for g in before if g.sent == f.sent and g.speaker is not None]
         if same and same[-1].speaker.gender == f.gender:
-            return replace(same[-1].speaker)
-        a, _ = self.doc.sent_tok[f.sent]
-        lo = max([self.doc.toks[a].s] + [g.end for g in same])
-        # The sentence's own subject (`رفضت تركيا …، قائلة إن`, `ونشرت إسكوا … وقالت إنها`).
-        first = [x for x in self.spans if x.type in ("PER", "ORG", "GPE") and lo <= x.start
-                 and x.end <= f.cue_start]
-        if first:
-            x = first[0]
-            return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
-                           gender=f.gender, region=x.text)
+            return replace(same[-1].speaker), False
+        # The subject of the sentence's main verb (`رفضت تركيا …، قائلة إن`, `توعد رئيس
+        # الوزراء الإسرائيلي إيران …، مشددا`), or the author of a statement it names
+        # (`جاء ذلك في تغريدة للشيخ القطري …، حيث قال`).
+        sp = None
+        if not same:
+            sp = self._sentence_subject(f.sent, f.cue_start) or \
+                self._speech_owner(f.sent, f.cue_start)
+        if sp is not None:
+            sp.gender = f.gender
+            return sp, True
+        if f.cue_kind == "masdar":
+            # `دفعت بالحريري إلى القول إن`: the verbal noun's agent is named before it.
+            a, _ = self.doc.sent_tok[f.sent]
+            lo = max([self.doc.toks[a].s] + [g.end for g in same])
+            first = [x for x in self.spans if x.type in ("PER", "ORG", "GPE") and lo <= x.start
+                     and x.end <= f.cue_start]
+            if first:
+                x = first[0]
+                return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
+                               gender=f.gender, region=x.text), True
+        sp = self._previous_subject(f, before)
+        if sp is not None:
+            return sp, True
         for sp in reversed(history):
             if sp.gender == f.gender:
-                return replace(sp)
+                return replace(sp), False
         # No earlier speaker agrees: the nearest person or organisation named before the cue
-        # in this or the previous sentence (`وطالب الدكتور اليامي … . وأكد …`).
+        # in this or the previous sentence (`وطالب الدكتور اليامي … . وأكد …`), outside quotes.
         lo = self.doc.toks[self.doc.sent_tok[max(0, f.sent - 1)][0]].s
         prev = [x for x in self.spans if x.type in ("PER", "ORG") and lo <= x.start and
-                x.end <= f.cue_start]
+                x.end <= f.cue_start and not any(g.start <= x.start < g.end for g in before)]
         if prev:
             x = prev[-1]
             return Speaker(text=x.text, start=x.start, end=x.end, en=x.en, code=x.code,
-                           gender=f.gender, region=x.text)
-        return replace(history[-1]) if history else None
+                           gender=f.gender, region=x.text), True
+        return (replace(history[-1]), False) if history else (None, False)
+
+    def _sentence_subject(self, n: int, limit: int) -> Speaker | None:
+        """The subject after the first verb of sentence n, when it ends before offset `limit`."""
+        doc, toks = self.doc, self.doc.toks
+        a, b = doc.sent_tok[n]
+        i = a
+        if toks[a].text in LEAD_INS:
+            for c in range(a, min(b, a + 5)):  # a lead-in: `من جهته،`, `وفي هذا السياق،`
+                if toks[c].text in ("،", ","):
+                    i = c + 1
+                    break
+        while i < b and toks[i].text in LEADING_PARTICLES:
+            i += 1
+        if i + 1 >= b or toks[i + 1].s >= limit or not self._verb_like(i):
+            return None
+        j = i + 1
+        first = toks[j].text
+        if not (first.startswith("ال") or first in ROLE_HEADS or
+                any(x.start == toks[j].s and x.type in SUBJECT_TYPES for x in self.spans)):
+            return None  # no noun phrase opens the clause: no subject to read
+        end = j
+        while end < b and end - j < 10 and toks[end].e <= limit:
+            end += 1
+        if not any(x.start == toks[j].s for x in self.spans):
+            # Without a name from the layers: the head noun and its definite modifiers
+            # (`رئيس الوزراء الإسرائيلي` of `توعد رئيس الوزراء الإسرائيلي إيران`).
+            stop = j + 1
+            while stop < end and toks[stop].text.startswith("ال") and \
+                    toks[stop].text not in TIME_WORDS_N:
+                stop += 1
+            end = stop
+        return self._choose(j, end)
+
+    def _verb_like(self, i: int) -> bool:
+        """A token that can open a verbal sentence: a word that is no name, noun or particle."""
+        t = self.doc.toks[i]
+        w = t.text
+        if not w.isalpha() or len(w) < 3 or w.startswith(("ال", "وال", "بال", "لل")):
+            return False
+        if w in DEMONSTRATIVE_SUBJECTS or w in NOT_SUBJECT or w in PREPS or w in SUBORDINATORS \
+                or w in self.lex.attributions or w[1:] in self.lex.attributions:
+            return False
+        return not any(x.start <= t.s < x.end for x in self.spans)
+
+    def _speech_owner(self, n: int, limit: int) -> Speaker | None:
+        """`في تغريدة للشيخ القطري`, `في بيان لوزارة الخارجية`: the statement's author."""
+        toks = self.doc.toks
+        a, b = self.doc.sent_tok[n]
+        for i in range(a, b - 1):
+            if toks[i].e > limit:
+                break
+            if toks[i].text in SPEECH_NOUNS and i > a and toks[i - 1].text in ("في", "وفي") and \
+                    toks[i + 1].text[:1] == "ل" and \
+                    len(toks[i + 1].text) > 3 and toks[i + 1].e <= limit:
+                end = i + 2
+                while end < b and end - i < 8 and toks[end].e <= limit:
+                    end += 1
+                # The phrase after the fused `ل` ends where a speaker phrase ends.
+                _, stop, _ = trim_gap(self.doc, i + 2, end, self.time_spans) if end > i + 2 \
+                    else (0, i + 2, None)
+                sp = choose(self.doc, i + 1, max(stop, i + 2), None, self.spans)
+                if sp is not None and sp.text and normalize(sp.text)[:1] == "ل":
+                    w = normalize(sp.text)
+                    cut = 1 if not w.startswith("لل") else 2
+                    sp.text = ("ال" if cut == 2 else "") + sp.text[cut:]
+                    sp.start = (sp.start or 0) + (1 if cut == 2 else cut)
+                return sp
+        return None
+
+    def _previous_subject(self, f: Found, before: list[Found]) -> Speaker | None:
+        """`وتبنت الحركة الانفصالية الكردية … . وقالت إن …`: a cue opening its sentence takes the
+        subject of the sentence before when that sentence quoted no one and its verb agrees."""
+        if f.sent == 0 or any(g.sent == f.sent - 1 for g in before):
+            return None
+        doc, toks = self.doc, self.doc.toks
+        a, _ = doc.sent_tok[f.sent]
+        if toks[a].s != f.cue_start:
+            return None
+        pa, pb = doc.sent_tok[f.sent - 1]
+        i = pa
+        while i < pb and toks[i].text in LEADING_PARTICLES:
+            i += 1
+        if i >= pb or _verb_gender(toks[i].text) != f.gender:
+            return None
+        sp = self._sentence_subject(f.sent - 1, toks[pb - 1].e)
+        if sp is None:
+            return None
+        words = normalize(sp.text or "").split()
+        named = any(x.start < (sp.end or 0) and x.end > (sp.start or 0) for x in self.spans)
+        if not named and (len(words) < 2 or not all(w.startswith("ال") for w in words)):
+            return None  # a bare common noun (`المنطقة`) is no speaker
+        sp.gender = f.gender
+        return sp
+
+
+# Codes that are not states: an organisation's official speaks for it wherever the article is.
+NON_STATE_CODES = frozenset(
+    "NATO EU UN OSCE ARL AU GCC OIC IAEA WHO IMF WB OPEC ICC ICRC UNSC UNHCR UNRWA UNK ISIL ALQ"
+    .split())
+
+
+def home_state(spans: list[Span]) -> str | None:
+    """The state an article is about: the code of most coded mentions (60% or more of the state
+    codes, at least two mentions), or None when no state dominates."""
+    counts: dict[str, int] = {}
+    for x in spans:
+        code = (x.code or "").split(":")[0]
+        if code and code not in NON_STATE_CODES:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    total = sum(counts.values())
+    return code if n >= 2 and n >= 0.6 * total else None
+
+
+def _same_person(sp: Speaker, history: list[Speaker]) -> Speaker:
+    """A short name repeating an earlier speaker's fuller name (`زيد` after `الأمير زيد بن
+    رعد`) is that speaker: it takes the earlier code even over the short mention's own."""
+    heads = name_heads(sp.text or "")
+    if not heads or (sp.region and len(name_heads(sp.region)) > len(heads)):
+        return sp  # a role phrase, not a bare name
+    for prev in reversed(history):
+        ph = name_heads(prev.text or "")
+        if prev.code and heads < ph and len(ph) >= 2:
+            if prev.code != sp.code:
+                sp.code, sp.en = prev.code, prev.en or sp.en
+            return sp
+    return sp
+
+
+def _verb_gender(word: str) -> str | None:
+    """Gender of a 3rd-person verb when its spelling shows it (perfect -ت: f; imperfect ي-: m)."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if w.endswith("ت") and len(w) >= 3:
+        return "f"
+    if w.startswith("ي") and len(w) >= 4:
+        return "m"
+    return None
+
+
+def _only_modifiers(gap: str) -> bool:
+    """True when the text between a name and its verb is only quotation marks and definite
+    adjectives (`"سي أن أن" الأميركية تؤكد`)."""
+    words = normalize(gap.strip().strip("".join(ALL_MARKS))).split()
+    return len(words) <= 2 and all(w.startswith("ال") for w in words)
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

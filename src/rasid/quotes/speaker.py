@@ -43,6 +43,21 @@ TITLES = frozenset(normalize(w) for w in (
 UNNAMED = frozenset(normalize(w) for w in "اسمه اسمها اسمهم هويته هويتها هويتهم".split())
 DEMONSTRATIVES = frozenset(normalize(w) for w in "هذه هذا هؤلاء تلك ذلك".split())
 LEADING_PARTICLES = frozenset(normalize(w) for w in "لكن ولكن بل ثم فيما بينما حيث كما إذ وقد قد".split())
+# Indefinite heads in construct with a person: the speaker is the phrase (`مساعد هاريس`),
+# coded by the person they work for.
+CONSTRUCT_HEADS = frozenset(normalize(w) for w in (
+    "مساعد مساعدة مستشار مستشارة محامي محامية ممثل ممثلة مبعوث متحدث ناطق زوجة زوج ابن ابنة "
+    "شقيق شقيقة مكتب حملة فريق أنصار مؤيدو مقربون مقرب مقربين والد والدة").split())
+# Words of a speaker phrase that say what kind of speaker it is, not whom it speaks for.
+GENERIC_WORDS = frozenset(_w for _w in (normalize(w) for w in (
+    "متحدث المتحدث متحدثة المتحدثة ناطق الناطق ناطقة الناطقة باسم رئيس الرئيس رئيسة مدير المدير "
+    "مديرة وزير الوزير نائب النائب مسؤول المسؤول مسؤولون مسؤولين عضو أعضاء أمين الأمين العام "
+    "سفير السفير قائد زعيم مستشار مساعد ممثل مندوب مبعوث مكتب بيان البيان تصريح تصريحات "
+    "تقرير التقرير رسالة الرسالة مصدر مصادر المصدر المصادر الدكتور السيد الشيخ والد والدة "
+    "الأسبق السابق سابق الأسبق").split()))
+# A speaker that is only a statement (`البيان`, `بيان الخارجية`) speaks for its issuer.
+STATEMENT_HEADS = frozenset(normalize(w) for w in (
+    "بيان البيان تقرير التقرير رسالة الرسالة بلاغ البلاغ تصريح التصريح").split())
 
 
 @dataclass
@@ -92,6 +107,12 @@ def heads_of(text: str) -> set[str]:
     return {_bare(w) for w in normalize(text).split() if len(w) > 2 and w not in DEMONSTRATIVES}
 
 
+def name_heads(text: str) -> set[str]:
+    """Content words of a name without titles (`الدكتور اليامي` -> {يامي})."""
+    return {_bare(w) for w in normalize(text).split()
+            if len(w) > 2 and w not in DEMONSTRATIVES and w not in TITLES}
+
+
 def trim_gap(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]]) -> tuple[int, int, tuple[int, int] | None]:
     """The speaker phrase inside tokens a..b-1: (a, end, apposition-name range or None)."""
     toks = doc.toks
@@ -117,8 +138,10 @@ def _cuts(doc: TextDoc, k: int, a: int, b: int, time_spans: list[tuple[int, int]
     """True when token k (of a gap starting at a) ends the speaker phrase."""
     toks = doc.toks
     t, w = toks[k], toks[k].text
-    if w in ("(", "[", ":", "-", "–") or w in RELATIVES or w in TIME_WORDS:
+    if w in ("(", "[", ":", "-", "–", "/") or w in RELATIVES or w in TIME_WORDS:
         return True
+    if w[:1] == "ل" and len(w) > 1 and w[1:].isascii():
+        return True  # `طليب لـCNN`: the interviewer
     if any(s <= t.s < e for s, e in time_spans):
         return True
     if w == "عن" and k + 1 < b and toks[k + 1].text in UNNAMED:
@@ -176,6 +199,17 @@ def choose(doc: TextDoc, a: int, b: int, apposition: tuple[int, int] | None,
         chosen = first
     if chosen is not None:
         text, ts, te = chosen.text, chosen.start, chosen.end
+        if chosen.type == "ROLE" and len(chosen.text.split()) == 1 and chosen.start <= s + 1 \
+                and e > chosen.end and not apposition:
+            # A bare role noun (`رئيس`, `مصادر`) is named by the rest of its phrase
+            # (`رئيس بعثة الأمم المتحدة`, `مصادر رسمية`).
+            ts, te, text = s, e, region
+        if chosen.type == "PER":
+            before = [t for t in doc.toks[a:b] if t.e <= chosen.start]
+            if before and before[-1].text in CONSTRUCT_HEADS and before[-1].s >= s:
+                # `مساعد هاريس`: the aide speaks, for the person's side.
+                ts = before[-1].s
+                text = doc.text[ts:te]
     elif apposition:
         ts, te, text = doc.surface(*apposition)
     else:
@@ -232,7 +266,7 @@ def resolve_alias(sp: Speaker, spans: list[Span], anonymous: frozenset[str], tex
     الأمم المتحدة`); an anonymous source (`مصدر`, `آخرون`) with nothing coding it is UNK."""
     if sp.code or not sp.text:
         return sp
-    heads = heads_of(sp.text)
+    heads = name_heads(sp.text)
     if heads:
         same = [x for x in spans if x.type in ("PER", "ORG", "ROLE") and heads <= heads_of(x.text)]
         for x in same:
@@ -254,13 +288,73 @@ def resolve_alias(sp: Speaker, spans: list[Span], anonymous: frozenset[str], tex
 
 
 def _beside(x: Span, spans: list[Span], text: str) -> Span | None:
-    """A coded role right after a name, or a coded role/organisation just before it."""
-    for y in spans:
-        if not y.code or y is x or y.type not in ("ROLE", "ORG"):
-            continue
+    """A coded role right after a name or set off after it (`شارن هسكل، عضو حزب الليكود`), a
+    coded role before it (asides and given names between), else a coded organisation just
+    before it."""
+    coded = [y for y in spans if y.code and y is not x and y.type in ("ROLE", "ORG")]
+    for y in coded:
         if y.type == "ROLE" and 0 <= y.start - x.end <= 3 and "." not in text[x.end:y.start]:
             return y
-        gap = text[y.end:x.start] if text else ""
-        if 0 <= x.start - y.end <= 40 and not any(c in gap for c in ".،,\n"):
+    for y in coded:
+        gap = text[x.end:y.start] if text else ""
+        words = normalize(gap.strip(" ،,")).split()
+        if 0 <= y.start - x.end <= 30 and gap.strip()[:1] in ("،", ",") and \
+                len(words) <= 2 and all(w in L_HEADS or w in IN_HEADS for w in words):
             return y
+    for kind, reach in (("ROLE", 60), ("ORG", 40)):
+        for y in coded:
+            gap = text[y.end:x.start] if text else ""
+            if y.type == kind and 0 <= x.start - y.end <= reach and \
+                    not any(c in gap for c in ".،,\n"):
+                return y
     return None
+
+
+def nisba_code(phrase: str) -> str | None:
+    """The state a speaker phrase names by a nationality adjective (`المسؤولين الروس` -> RUS,
+    `مصادر عسكرية إسرائيلية` -> ISR), from the entity gazetteer."""
+    try:
+        from rasid.entities.gazetteer import get_gazetteer
+        gz = get_gazetteer()
+    except Exception:  # the gazetteer is optional for this stage
+        return None
+    for w in normalize(phrase).split():
+        for p in gz.lookup(w):
+            e = gz.entries[p.entry]
+            if p.how == "nisba" and e.code and e.kind in ("country", "demonym"):
+                return e.code
+    return None
+
+
+def resolve_region(sp: Speaker, spans: list[Span], history: list[Speaker]) -> Speaker:
+    """An uncoded speaker coded by the rest of its phrase: a nationality adjective, the body it
+    speaks for as an earlier speaker or entity names it (`المتحدث باسم المفوضية` after
+    `مفوضية اللاجئين`, `بيان الخارجية` after `وزارة الخارجية القطرية`), or, for a bare
+    statement (`البيان`), the last coded speaker."""
+    if sp.code or not sp.text:
+        return sp
+    region = sp.region or sp.text
+    code = nisba_code(region)
+    if code:
+        sp.code = code
+        return sp
+    own = name_heads(sp.text) if sp.region and sp.region != sp.text else set()
+    words = [_bare(w) for w in normalize(region).split()
+             if w not in GENERIC_WORDS and len(w) > 2 and w not in DEMONSTRATIVES]
+    words = [w for w in words if w not in own]
+    for w in words:
+        for prev in reversed(history):
+            if prev.code and prev.code != "UNK" and w in prev.heads:
+                sp.code, sp.en = prev.code, sp.en or prev.en
+                return sp
+        for x in spans:
+            if x.code and x.type in ("ORG", "ROLE") and w in heads_of(x.text):
+                sp.code = x.code
+                return sp
+    first = normalize(sp.text).split()[:1]
+    if first and first[0] in STATEMENT_HEADS and not words:
+        for prev in reversed(history):
+            if prev.code and prev.code != "UNK":
+                sp.code = prev.code
+                return sp
+    return sp

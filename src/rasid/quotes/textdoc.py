@@ -85,6 +85,21 @@ def _apostrophe(s: str, i: int) -> bool:
     return 0 < i < len(s) - 1 and _is_word(s[i - 1]) and _is_word(s[i + 1])
 
 
+def _merge_open_brackets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that ends inside an open parenthesis to the next one: the full stop
+    was an abbreviation's (`مكتب التحقيقات الاتحادي (إف.بي.آي) داهم …`)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            seg = text[ps:pe]
+            if seg.count("(") > seg.count(")") and "\n" not in text[pe:s]:
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
 @dataclass
 class TextDoc:
     """Tokens (normalised text, original offsets), sentences as token ranges, quote regions."""
@@ -107,6 +122,7 @@ class TextDoc:
         self.regions = quote_regions(self.text)
         self._rstarts = [r.open for r in self.regions]
         spans = self.sentences if self.sentences is not None else split_sentences(self.text)
+        spans = _merge_open_brackets(self.text, list(spans))
         starts = [t.s for t in self.toks]
         self._tstarts = starts
         self.sent_tok = []

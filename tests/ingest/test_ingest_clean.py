@@ -136,3 +136,25 @@ def test_inline_promo_labels_are_removed_as_related_links():
         _, body, meta = clean_page(raw, title="عنوان", body_only=True)
         assert line not in body and "وأضاف أن الحكومة" in body
         assert [r["kind"] for r in meta["removed"]] == ["related"]
+
+
+def test_inline_hashtags_keep_their_words_and_record_spans() -> None:
+    """`#تيار_المستقبل` reads `تيار المستقبل` in the body; its offsets are in meta["hashtag_spans"]."""
+    hashtagged = [g for g in _gold() if "#" in g["text"]]
+    assert hashtagged
+    for g in hashtagged:
+        a = clean_stage(Article(raw=g["text"], published=g["published"]))
+        spans = a.meta.get("hashtag_spans", [])
+        words = [a.text[s:e] for s, e in spans]
+        assert "#" not in "".join(words)
+        for w in words:
+            assert w and w in a.meta["hashtags"]
+    a = clean_stage(Article(raw=next(g["text"] for g in hashtagged if "#تيار_المستقبل" in g["text"])))
+    words = [a.text[s:e] for s, e in a.meta["hashtag_spans"]]
+    assert "تيار المستقبل" in words and "#" not in a.text
+
+
+def test_body_without_hashtags_has_no_spans() -> None:
+    """Pages without inline hashtags carry no hashtag spans."""
+    title, body, meta = clean_lines("عنوان\nقال الوزير إن الاجتماع سيعقد في لبنان.")
+    assert "hashtag_spans" not in meta

@@ -88,8 +88,21 @@ def test_implicit_speaker_gets_the_code_of_its_full_name():
 
 
 def test_spokesman_of_a_body_named_earlier():
-    # `واضاف المتحدث باسم المفوضية وليم سبندلر "…"` after `مفوضية اللاجئين`.
-    assert body_quote("ar-0070", "نحن مستعدون للعمل مع دولة إسرائيل").code == "UNHCR"
+    # `واضاف المتحدث باسم المفوضية وليم سبندلر "…"` after `مفوضية اللاجئين` (layers given by
+    # hand: the person uncoded, the agency coded where it is first named).
+    from rasid.article import Entity
+    from rasid.quotes.stage import quotes_stage
+    from rasid.text.stage import sentences_stage
+    rec = next(r for k, r in _records().items() if k.startswith("ar-0070"))
+    paras = [p for p in rec["text"].split("\n")
+             if "وتقول مفوضية اللاجئين" in p or "المتحدث باسم المفوضية" in p]
+    text = "\n".join(paras)
+    a, b = text.index("مفوضية اللاجئين"), text.index("وليم سبندلر")
+    ents = [Entity(a, a + len("مفوضية اللاجئين"), "مفوضية اللاجئين", "ORG", "UNHCR", "UNHCR"),
+            Entity(b, b + len("وليم سبندلر"), "وليم سبندلر", "PER", None, None)]
+    art = quotes_stage(sentences_stage(Article(raw=text, text=text, entities=ents)))
+    q = next(q for q in art.quotes if q.text.startswith("نحن مستعدون للعمل"))
+    assert (q.speaker_text, q.code) == ("وليم سبندلر", "UNHCR")
 
 
 def test_short_name_is_the_earlier_speaker_with_the_full_name():

@@ -9,6 +9,7 @@ tags of neighbours). The model is trained by `scripts/train_crf.py` and stored i
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,15 @@ FUNCTION_WORDS: frozenset[str] = frozenset("""
 بل او ام كما وكما مثل حيث وحيث عندما وعندما بعد وبعد قبل وقبل خلال وخلال ضد نحو لدي اي ايضا
 كل وكل بعض وبعض غير وغير لم ولم لن ولن لا ولا ما وما ماذا لماذا كيف اين متي هل وهل الا والا
 عبر حول وحول تجاه داخل خارج فوق تحت امام وراء عند وعند لدي فيما وفيما بينما وبينما اما واما
+""".split())
+
+
+# Honorific titles (normalised, clitic-free) that stand between a role and a name or open a
+# name without being part of it (`رئيس اللجنة الدكتور هادي اليامي`).
+HONORIFICS: frozenset[str] = frozenset("""
+الدكتور الدكتوره د المهندس المهندسه الشيخ الشيخه السيد السيده الاستاذ الاستاذه الحاج المحامي
+المستشار الامير الاميره السير الاب المطران القس الامام الحاخام اللواء العميد العقيد الفريق المقدم
+الرائد النقيب المشير
 """.split())
 
 
@@ -442,7 +452,7 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
     # Leading role nouns, titles and ordinary words (`الدكتور`, `فإن`, `ودول`) are not the name.
     while toks:
         n, st = norm_stem(toks[0])
-        if toks[0].text in _PUNCT or _is_role(toks[0].text, gz):
+        if toks[0].text in _PUNCT or st in HONORIFICS or _is_role(toks[0].text, gz):
             toks = toks[1:]
         elif (st in common or n in common) and (typ in ("PER", "GPE") or n[:1] in "وف"):
             toks = toks[1:]
@@ -510,15 +520,31 @@ UNCODED_ROLE = "?"  # a role phrase without nationality: the caller may use the 
 
 def _code_from_role(text: str, start: int, end: int,
                     role_spans: Iterable[tuple[int, int, str | None, str | None]]) -> tuple[str | None, str | None]:
-    """Code of a person from a role phrase right before (`وزير الخارجية الروسي سيرغي لافروف`)
-    or right after in apposition (`لافروف، وزير الخارجية الروسي`); `UNCODED_ROLE` when the
-    adjacent role names no nationality (`نائب رئيس الجمهورية إياد علاوي`)."""
+    """Code of a person from a role phrase right before (`وزير الخارجية الروسي سيرغي لافروف`,
+    also across an honorific or a quoted alias: `رئيس لجنة … "لجنة الميثاق" الدكتور هادي اليامي`)
+    or right after in apposition (`لافروف، وزير الخارجية الروسي`, `فورد، وهي رئيسة …`);
+    `UNCODED_ROLE` when the adjacent role names no nationality (`نائب رئيس الجمهورية إياد علاوي`)."""
     found: tuple[str | None, str | None] = (None, None)
     for a, b, code, sector in role_spans:
-        before = b <= start and start - b <= 3 and text[b:start].strip(" ،,") == ""
-        after = a >= end and a - end <= 3 and text[end:a].strip(" ،,") == ""
+        before = b <= start and start - b <= 60 and _only_titles(text[b:start])
+        after = a >= end and a - end <= 8 and _only_apposition(text[end:a])
         if before or after:
             if code:
                 return code, sector
             found = (UNCODED_ROLE, sector)
     return found
+
+
+_QUOTED = re.compile(r'"[^"\n]{1,40}"|«[^»\n]{1,40}»|“[^”\n]{1,40}”')
+
+
+def _only_titles(gap: str) -> bool:
+    """True when the text between a role and a name holds only honorifics and quoted aliases."""
+    gap = _QUOTED.sub(" ", gap)
+    return all(normalize(w) in HONORIFICS for w in gap.replace("،", " ").replace(",", " ").split())
+
+
+def _only_apposition(gap: str) -> bool:
+    """True for the joint of a name and a following appositive role (`، ` or `، وهو `)."""
+    words = gap.replace("،", " ").replace(",", " ").split()
+    return not words or (len(words) == 1 and normalize(words[0]) in ("وهو", "وهي") and "،" in gap + ",")

@@ -22,6 +22,9 @@ PARTICLES: frozenset[str] = frozenset({
 NAMED_KINDS: frozenset[str] = frozenset({"country", "city", "capital", "region", "igo", "org", "person"})
 # What may code a role through a plain genitive (`وزير خارجية روسيا`, `حكومة كييف`).
 GENITIVE_KINDS: frozenset[str] = frozenset({"country", "capital", "igo", "org", "region"})
+# A CRF person with no role, variant or listed name is coded by the article's dominant state
+# (most people in a news story act for the state it is about): dev code accuracy, see docs.
+UNPLACED_PERSON_DOMINANT = True
 # Through `في` / `لدى` only membership makes sense (`مسؤول في حلف شمال الأطلسي`), not location.
 MEMBERSHIP_KINDS: frozenset[str] = frozenset({"igo", "org"})
 
@@ -30,20 +33,24 @@ def entities_stage(article: Article) -> Article:
     """Tag entities (`article.entities`) and unnamed role phrases (`article.roles`)."""
     gz = get_gazetteer()
     ents, roles = analyse(article.text, article.published, gz, article.cache.get("sentences"),
-                          article.cache.get("tokens"))
+                          article.cache.get("tokens"), skip=article.meta.get("hashtag_spans"))
     article.entities = ents
     article.roles = roles
     return article
 
 
 def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
-            sentences: list[tuple[int, int]] | None = None, tokens: list | None = None
-            ) -> tuple[list[Entity], list[Role]]:
+            sentences: list[tuple[int, int]] | None = None, tokens: list | None = None,
+            skip: list | None = None) -> tuple[list[Entity], list[Role]]:
     """Entities and roles of a text; `published` dates people's roles; `sentences` and
-    `tokens` (from the sentences stage) are recomputed when not given."""
+    `tokens` (from the sentences stage) are recomputed when not given; nothing is annotated
+    inside the `skip` spans (inline hashtags the cleaner turned into words)."""
     gz = gz or get_gazetteer()
     nt = Normalised.of(text)
     matches = find_matches(gz, nt)
+    if skip:
+        # a hashtag is not annotated and does not count as a mention (named people, codes)
+        matches = [m for m in matches if not _overlaps(m.start, m.end, skip)]
     ctx = _Context(gz, nt, published)
     for i, m in enumerate(matches):
         m._i = i  # type: ignore[attr-defined]
@@ -54,7 +61,15 @@ def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
     ctx.variants()
     ents = sorted(ctx.entities, key=lambda e: (e.start, -e.end))
     roles = sorted(ctx.roles, key=lambda r: r.start)
+    if skip:
+        ents = [e for e in ents if not _overlaps(e.start, e.end, skip)]
+        roles = [r for r in roles if not _overlaps(r.start, r.end, skip)]
     return ents, roles
+
+
+def _overlaps(start: int, end: int, spans: list) -> bool:
+    """True when [start, end) overlaps one of `spans` ([a, b) pairs)."""
+    return any(a < end and start < b for a, b in spans)
 
 
 class _Context:
@@ -366,8 +381,11 @@ class _Context:
     def add_crf(self, sentences: list[tuple[int, int]] | None, matches: list[Match], tokens: list | None) -> None:
         """Names the CRF finds where no gazetteer name or role phrase is."""
         dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
+        self.dom = dom
         for ent in crf.find_entities(self.nt.text, sentences, self.gz, self.covered, self.role_spans,
                                      matches, tokens):
+            if ent.type != "PER":
+                self._listed_as(ent)
             if ent.code == crf.UNCODED_ROLE or (ent.type != "PER" and ent.code is None):
                 # an official of an unnamed state, or an unlisted place or organisation:
                 # most likely the state the article is about
@@ -375,6 +393,23 @@ class _Context:
             self.entities.append(ent)
             self.covered.append((ent.start, ent.end))
 
+    def _listed_as(self, ent: Entity) -> None:
+        """A CRF place or organisation listed under that form (kept out of the gazetteer pass as
+        an ordinary word, `القاعدة`) takes the listed code and name."""
+        n = normalize(ent.text)
+        for key in (n, "ال" + n[2:] if n.startswith("لل") else n):
+            for p in self.gz.lookup(key):
+                e = self.gz.entries[p.entry]
+                if p.how == "form" and e.kind in NAMED_KINDS and e.kind != "person" and e.type == ent.type:
+                    ent.code, ent.sector, ent.name_en, ent.key = e.code, e.sector, e.name_en, e.key
+                    return
+
     def variants(self) -> None:
-        """Resolve CRF names to gazetteer people by spelling variants; spread codes to repeats."""
+        """Resolve CRF names to gazetteer people by spelling variants; spread codes to repeats;
+        a person still unplaced is taken to act for the article's dominant state."""
         coref.resolve_variants(self.entities, self.gz, self.published, self.nt)
+        if UNPLACED_PERSON_DOMINANT:
+            dom = getattr(self, "dom", None)
+            for e in self.entities:
+                if e.type == "PER" and e.code is None and e.source in ("crf", "coref"):
+                    e.code = dom

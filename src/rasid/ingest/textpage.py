@@ -211,10 +211,21 @@ def clean_lines(raw: str, *, title: str | None = None, take_title: bool = True
         body[0] = _strip_first_paragraph(body[0], meta)
         if not body[0]:
             body.pop(0)
-    body = [_unhashtag(b, meta) for b in body]
+    # Inline hashtags keep their readable words in the body; where they stand is recorded
+    # (`meta["hashtag_spans"]`, offsets into the clean body) so annotators can skip them.
+    lines: list[str] = []
+    spans: list[list[int]] = []
+    pos = 0
+    for b in body:
+        line, line_spans = _unhashtag(b, meta)
+        spans.extend([pos + a, pos + e] for a, e in line_spans)
+        lines.append(line)
+        pos += len(line) + len(para_gap)
+    if spans:
+        meta["hashtag_spans"] = spans
     if meta.get("credits") and "credit" not in meta:
         meta["credit"] = meta["credits"][0]
-    return title, para_gap.join(body), meta
+    return title, para_gap.join(lines), meta
 
 
 def _strip_first_paragraph(first: str, meta: dict[str, Any]) -> str:
@@ -231,11 +242,24 @@ def _strip_first_paragraph(first: str, meta: dict[str, Any]) -> str:
     return first.strip()
 
 
-def _unhashtag(line: str, meta: dict[str, Any]) -> str:
-    """Turn inline hashtags into plain words (`#تيار_المستقبل` -> `تيار المستقبل`)."""
-    def repl(m: re.Match[str]) -> str:
+def _unhashtag(line: str, meta: dict[str, Any]) -> tuple[str, list[tuple[int, int]]]:
+    """Turn inline hashtags into plain words (`#تيار_المستقبل` -> `تيار المستقبل`); also the
+    (start, end) of each such word in the returned line."""
+    if "#" not in line:
+        return line, []
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0  # in `line`
+    length = 0  # of the output so far
+    for m in P.HASHTAG.finditer(line):
         word = m.group("tag").replace("_", " ").strip()
         if word not in meta["hashtags"]:
             meta["hashtags"].append(word)
-        return word
-    return P.HASHTAG.sub(repl, line) if "#" in line else line
+        out.append(line[pos:m.start()])
+        length += m.start() - pos
+        spans.append((length, length + len(word)))
+        out.append(word)
+        length += len(word)
+        pos = m.end()
+    out.append(line[pos:])
+    return "".join(out), spans

@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 
 from rasid.quotes.cues import CueForm, Lexicon, load_lexicon
 from rasid.quotes.speaker import (DEMONSTRATIVES, LEADING_PARTICLES, SPEECH_NOUNS, Span, Speaker,
-                                  choose, name_heads, nisba_code, resolve_alias,
+                                  choose, extension_code, name_heads, nisba_code,
+                                  resolve_alias,
                                   resolve_reference, resolve_region, trim_gap)
 from rasid.quotes.textdoc import ALL_MARKS, CLOSERS, OPENERS, TextDoc
 from rasid.text.normalize import normalize
@@ -31,7 +32,8 @@ PREPS = frozenset(normalize(w) for w in ("على", "إلى", "من", "عن", "ب
 # An أن after these is not the reporting verb's complement (`بعد أن`, `يجب أن`).
 BLOCK_BEFORE_THAT = frozenset(normalize(w) for w in (
     "بعد قبل منذ دون بدون بدل بدلا يجب ينبغي يمكن يمكنه المقرر المتوقع المفترض المنتظر حتى "
-    "رغم برغم لمجرد مجرد بمجرد إلا الا لابد بد شأن ما وما شرط بشرط شريطة").split())
+    "رغم برغم لمجرد مجرد بمجرد إلا الا لابد بد شأن ما وما شرط بشرط شريطة كاد كادت يكاد "
+    "تكاد كادوا").split())
 CLAUSE_BREAKERS = frozenset(normalize(w) for w in "وذلك كما فيما بينما وبينما".split())
 NAMING_NOUNS = frozenset(normalize(w) for w in (
     "وكالة شبكة صحيفة قناة موقع مجلة إذاعة حركة عملية جماعة تنظيم حزب منظمة تيار ائتلاف "
@@ -54,6 +56,7 @@ LEAD_INS = frozenset(normalize(w) for w in (
     "وردا ردا تعليقا وتعليقا وعن عن خلال وخلال").split())
 TIME_WORDS_N = frozenset(normalize(w) for w in (
     "الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الاثنين الإثنين اليوم الليلة").split())
+QUESTION_NOUNS = frozenset(normalize(w) for w in "سؤال السؤال سؤالا سؤالاً تساؤل".split())
 OBJECT_CLAUSE_STARTS = frozenset(normalize(w) for w in (
     "وفي وعلى ومن وبعد وقبل وخلال ومنذ وعقب واثر وفيما وبينما ثم").split())
 REL_PRONOUNS = frozenset(normalize(w) for w in "الذي التي الذين والذي والتي والذين".split())
@@ -120,6 +123,10 @@ class Finder:
             return None  # `بإعلان استقالة …`: "with the announcement of", no speech reported
         if k > 0 and cue.kind in ("perf", "impf") and self.doc.toks[k - 1].text in PREPS | {"في", "حول", "مع"}:
             return None  # a noun after a preposition (`في رد`, `من نقل`)
+        if t.text in ("يدعي", "تدعي") and k + 1 < len(self.doc.toks):
+            nxt = self.doc.toks[k + 1]
+            if not nxt.text.startswith("ال") and nxt.text not in self.lex.complementizers:
+                return None  # `قيادي يُدعى صدام`: "is called", not "claims"
         return cue
 
     def _statement_cue(self, k: int) -> CueForm | None:
@@ -204,13 +211,18 @@ class Finder:
                 continue
             if t.text in self.lex.complementizers and "that" in cue.frames:
                 if toks[j - 1].text in BLOCK_BEFORE_THAT:
-                    return None
+                    # `بعد أن`, `كادت أن`: not the cue's complement; a colon or quotation
+                    # may still follow (`… كادت أن تكون مميتة في رقبته: "…"`).
+                    j += 1
+                    continue
                 if cue.passive_bare and cue.kind == "impf" and j == k_end and \
                         not self._subject_before(k, sa):
                     return None  # `ويتوقع أن`, `بعدما تبيّن أن`: impersonal passive
                 intro = ("that", j, None)
                 break
             if t.text == ":":
+                if toks[j - 1].text in QUESTION_NOUNS:
+                    return None  # `في رده على سؤال: …`: the question, not the answer
                 intro = ("colon", j, None)
                 break
             if t.text in SENT_END or t.text in ("والتي", "والذي", "والذين"):
@@ -478,7 +490,7 @@ class Finder:
             a += 1
         while b > a and self._frame_word(b - 1):
             b -= 1
-        a2, b2, app = trim_gap(self.doc, a, b, self.time_spans)
+        a2, b2, app = trim_gap(self.doc, a, b, self.time_spans, self.spans)
         if b2 <= a2:
             return None
         if narrow and not any(x.start == self.doc.toks[a2].s for x in self.spans):
@@ -522,12 +534,23 @@ class Finder:
                          x.start == toks[j].s]
             if chain:
                 end = max(x.end for x in chain)
+                apposed = False
                 while True:  # adjacent roles and names: `رئيس مجلس النواب سليم الجبوري`
                     nxt = [x for x in self.spans if x.type in SUBJECT_TYPES and
                            end <= x.start <= end + 2]
                     if not nxt:
                         break
+                    apposed = apposed or "،" in doc.text[end:min(x.start for x in nxt)] or \
+                        "," in doc.text[end:min(x.start for x in nxt)]
                     end = max(x.end for x in nxt)
+                if apposed:
+                    # `ستيفان دي ميستورا، مبعوث الأمين العام الخاص إلى سوريا، تنحيه`: the
+                    # apposition runs to its closing comma.
+                    k2 = doc.tok_after(end)
+                    close = next((i for i in range(k2, min(sb, k2 + 6))
+                                  if toks[i].text in ("،", ",")), None)
+                    if close is not None:
+                        end = toks[close].s
                 j = doc.tok_after(end)
                 while j < sb and (toks[j].text in self.lex.source_adjectives or
                                   (nisba_code(toks[j].text) and not toks[j].text.startswith("ال"))):
@@ -650,6 +673,10 @@ class Finder:
         """Code an uncoded speaker: earlier reference, other mention, nationality adjective,
         anonymous source (UNK), the body its phrase names, and last the article's own state for
         a person or a state organ named without its state (`القيادة العسكرية`)."""
+        if self._is_person(sp):
+            # The surname of a person the layers coded under a longer name wins over a
+            # default code of the short mention.
+            sp.code = extension_code(sp.text or "", self.spans, self.doc.text) or sp.code
         sp = _same_person(sp, history)
         sp = resolve_reference(sp, history)
         sp = resolve_alias(sp, self.spans, frozenset(), self.doc.text)
@@ -722,6 +749,9 @@ class Finder:
         for sp in reversed(history):
             if sp.gender == f.gender:
                 return replace(sp), False
+        if same:
+            # `وذكرت الرئاسة … أن …، مضيفا …`: the sentence's speaker, whatever the gender.
+            return replace(same[-1].speaker), False
         # No earlier speaker agrees: the nearest person or organisation named before the cue
         # in this or the previous sentence (`وطالب الدكتور اليامي … . وأكد …`), outside quotes.
         lo = self.doc.toks[self.doc.sent_tok[max(0, f.sent - 1)][0]].s
@@ -819,7 +849,7 @@ class Finder:
         sp = self._sentence_subject(f.sent - 1, toks[pb - 1].e)
         if sp is None:
             return None
-        words = normalize(sp.text or "").split()
+        words = normalize(sp.region or sp.text or "").split()  # `الدكتور اليامي`
         named = any(x.start < (sp.end or 0) and x.end > (sp.start or 0) for x in self.spans)
         if not named and (len(words) < 2 or not all(w.startswith("ال") for w in words)):
             return None  # a bare common noun (`المنطقة`) is no speaker
@@ -864,11 +894,17 @@ def _same_person(sp: Speaker, history: list[Speaker]) -> Speaker:
 
 
 def _verb_gender(word: str) -> str | None:
-    """Gender of a 3rd-person verb when its spelling shows it (perfect -ت: f; imperfect ي-: m)."""
-    w = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    """Gender of a sentence-opening 3rd-person verb from its spelling: perfect -ت or imperfect
+    ت- is feminine; imperfect ي- or a و-prefixed perfect without -ت (`وطالب`) masculine."""
+    prefixed = word[:1] in "وف" and len(word) > 3
+    w = word[1:] if prefixed else word
     if w.endswith("ت") and len(w) >= 3:
         return "f"
     if w.startswith("ي") and len(w) >= 4:
+        return "m"
+    if w.startswith("ت") and len(w) >= 4:
+        return "f"
+    if prefixed and 3 <= len(w) <= 6 and not w.endswith(("ه", "ا", "ي")):
         return "m"
     return None
 
@@ -899,10 +935,25 @@ def _clip(text: str, found: list[Found]) -> list[Found]:
                 f.start, f.end = _strip(text, f.start, g.cue_start)
                 f.text = text[f.start:f.end]
                 break
+            if f.start < g.cue_start < f.end and g.kind != "continuation" and \
+                    _after_subordinator(text, g.cue_start) is not None:
+                # `…، بعد أن قال الرئيس الروسي إن …`: the narrator's clause, not the quote
+                f.start, f.end = _strip(text, f.start, _after_subordinator(text, g.cue_start))
+                f.text = text[f.start:f.end]
+                break
         # An indirect quote is a clause; a single word is a quoted term only when in marks.
         if f.end - f.start >= 2 and (f.direct or len(normalize(f.text).split()) >= 2):
             out.append(f)
     return out
+
+
+_SUBORD_BEFORE_CUE = re.compile(r"[،,]\s*(?:بعد|قبل|عقب)\s+(?:أن|ان)\s*$|[،,]\s*(?:بعدما|عندما|حينما)\s*$")
+
+
+def _after_subordinator(text: str, cue_start: int) -> int | None:
+    """Offset of the comma opening `، بعد أن` / `، عندما` right before a cue, or None."""
+    m = _SUBORD_BEFORE_CUE.search(text[max(0, cue_start - 20):cue_start])
+    return max(0, cue_start - 20) + m.start() if m else None
 
 
 def _clause_initial(text: str, g: Found) -> bool:

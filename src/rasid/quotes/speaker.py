@@ -60,6 +60,12 @@ STATEMENT_HEADS = frozenset(normalize(w) for w in (
     "بيان البيان تقرير التقرير رسالة الرسالة بلاغ البلاغ تصريح التصريح").split())
 
 
+# Prepositions carrying a pronoun: never part of a speaker phrase (`يوضح فيها أنه`).
+PRONOUN_PREPS = frozenset(normalize(w) for w in (
+    "فيه فيها فيهم له لها لهم عنه عنها عنهم منه منها منهم عليه عليها عليهم به بها بهم "
+    "إليه إليها إليهم خلاله خلالها").split())
+
+
 @dataclass
 class Span:
     """An entity or role from the layers, in original offsets."""
@@ -113,9 +119,13 @@ def name_heads(text: str) -> set[str]:
             if len(w) > 2 and w not in DEMONSTRATIVES and w not in TITLES}
 
 
-def trim_gap(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]]) -> tuple[int, int, tuple[int, int] | None]:
+def trim_gap(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]],
+             spans: list[Span] | None = None) -> tuple[int, int, tuple[int, int] | None]:
     """The speaker phrase inside tokens a..b-1: (a, end, apposition-name range or None)."""
     toks = doc.toks
+    # `مسؤولون محليون لبي بي سي`: a name the layers found right after a fused ل is the
+    # addressee.
+    to_name = {x.start - 1 for x in spans or () if x.type in ("ORG", "PER", "GPE")}
     while a < b and (toks[a].text in ("،", ",", ":", "-") or toks[a].text in TIME_WORDS):
         a += 1
     apposition = None
@@ -126,7 +136,7 @@ def trim_gap(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]]) ->
         if k > a and w in ("،", ","):
             apposition = _apposition(doc, k + 1, b, time_spans)
             break
-        if _cuts(doc, k, a, b, time_spans):
+        if _cuts(doc, k, a, b, time_spans) or (k > a and t.s in to_name and w[:1] == "ل"):
             break
         if w in ALL_MARKS and doc.region_opening(t) is None and k == a:
             a += 1
@@ -142,6 +152,8 @@ def _cuts(doc: TextDoc, k: int, a: int, b: int, time_spans: list[tuple[int, int]
         return True
     if w[:1] == "ل" and len(w) > 1 and w[1:].isascii():
         return True  # `طليب لـCNN`: the interviewer
+    if w in PRONOUN_PREPS:
+        return True  # `أكد فيه أن`: the speaker is elsewhere
     if any(s <= t.s < e for s, e in time_spans):
         return True
     if w == "عن" and k + 1 < b and toks[k + 1].text in UNNAMED:
@@ -266,6 +278,10 @@ def resolve_alias(sp: Speaker, spans: list[Span], anonymous: frozenset[str], tex
     الأمم المتحدة`); an anonymous source (`مصدر`, `آخرون`) with nothing coding it is UNK."""
     if sp.code or not sp.text:
         return sp
+    code = extension_code(sp.text, spans, text)
+    if code:
+        sp.code = code
+        return sp
     heads = name_heads(sp.text)
     if heads:
         same = [x for x in spans if x.type in ("PER", "ORG", "ROLE") and heads <= heads_of(x.text)]
@@ -285,6 +301,21 @@ def resolve_alias(sp: Speaker, spans: list[Span], anonymous: frozenset[str], tex
     if words and (words[0] in anonymous or _bare(words[0]) in {_bare(a) for a in anonymous}):
         sp.code = "UNK"
     return sp
+
+
+def extension_code(name: str, spans: list[Span], text: str) -> str | None:
+    """`هادي بن علي اليامي` where the layers coded only `هادي بن علي`: a name written right
+    after a coded person's name somewhere in the text is that person (its code)."""
+    if not text or not name or len(name) < 3:
+        return None
+    pos = text.find(name)
+    while pos >= 0:
+        for x in spans:
+            if x.type == "PER" and x.code and 0 < pos - x.end <= 1 and \
+                    text[x.end:pos].strip() == "":
+                return x.code
+        pos = text.find(name, pos + 1)
+    return None
 
 
 def _beside(x: Span, spans: list[Span], text: str) -> Span | None:

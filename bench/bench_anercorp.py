@@ -4,7 +4,9 @@ Each ANERcorp sentence is joined with spaces and the sentences with newlines; th
 stage (gazetteer + CRF) runs on that text, and every entity is projected onto the tokens it
 overlaps (whole tokens, clitics included, as ANERcorp tags them). Our GPE and LOC both count
 as ANERcorp LOC, PER as PERS; MISC is ignored on both sides. Scores are conlleval-style:
-exact chunk (first token, last token, type) matches, per type and micro.
+exact chunk (first token, last token, type) matches, per type and micro. No other mapping is
+applied: the numbers are raw (bare generic nouns such as `البرلمان` are not ORG entities in our
+output because the gold guide says so, not because of ANERcorp).
 
     .venv/bin/python bench/bench_anercorp.py [--model-dir DIR] [--no-crf] [--json]
 """

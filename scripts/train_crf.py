@@ -6,16 +6,19 @@ Data (both licensed for training, see /work/shared/README.md):
 Fine types are mapped to PER / ORG / GPE / LOC (outermost relevant tag for nested Wojood).
 ANERcorp (/work/shared/data/eval) is evaluation only and is never read here.
 
-Writes `src/rasid/data/models/ner_crf.crfsuite` and `common_words.txt`. Deterministic
+Writes `src/rasid/data/models/ner_crf.crfsuite`, its weights for the run-time decoder
+(`ner_crf.weights.json`), `common_words.txt` and `ordinary_words.txt`; copies the word classes
+(`--clusters`, from `scripts/build_word_clusters.py`) next to them. Deterministic
 (fixed seed for gazetteer-feature dropout); a few minutes on one core.
 
-    .venv/bin/python scripts/train_crf.py [--c1 0.3] [--c2 0.01] [--iters 150] [--holdout]
+    .venv/bin/python scripts/train_crf.py [--c1 0.1] [--c2 0.01] [--iters 150] [--holdout]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import time
 from collections import Counter
@@ -26,6 +29,7 @@ import pycrfsuite
 from rasid.entities import crf
 from rasid.entities.gazetteer import get_gazetteer
 from rasid.entities.matcher import Normalised, find_matches
+from rasid.entities.viterbi import export_weights
 from rasid.text.normalize import normalize
 from rasid.text.tokens import Token
 
@@ -156,8 +160,8 @@ def countries_as_gpe(sents: list[Sentence], gz) -> list[Sentence]:
     return out
 
 
-def featurise(sent: Sentence, gz, drop_gaz: bool) -> list[list[str]]:
-    """Features of a training sentence, computed exactly as at run time."""
+def as_tokens(sent: Sentence, gz, drop_gaz: bool = False) -> tuple[list[Token], list[str]]:
+    """Tokens of a training sentence (words joined by spaces) and their gazetteer tags."""
     text_parts: list[str] = []
     tokens: list[Token] = []
     pos = 0
@@ -167,7 +171,12 @@ def featurise(sent: Sentence, gz, drop_gaz: bool) -> list[list[str]]:
         pos += len(tok) + 1
     text = " ".join(text_parts)
     gtags = [""] * len(tokens) if drop_gaz else crf.gaz_tags(tokens, find_matches(gz, Normalised.of(text)), gz)
-    return crf.sequence_features(tokens, gtags, gz)
+    return tokens, gtags
+
+
+def featurise(sent: Sentence, gz, drop_gaz: bool) -> list[list[str]]:
+    """Features of a training sentence, computed exactly as at run time."""
+    return crf.sequence_features(*as_tokens(sent, gz, drop_gaz), gz)
 
 
 def word_counts(sents: list[Sentence], gz) -> tuple[Counter[str], Counter[str]]:
@@ -199,12 +208,14 @@ def ordinary_words(counts: tuple[Counter[str], Counter[str]], min_count: int = 3
 def main(argv: list[str] | None = None) -> int:
     """Train and write the model; with --holdout also report token-level dev scores."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--c1", type=float, default=0.3)
+    ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--gaz-dropout", type=float, default=0.3)
     ap.add_argument("--holdout", action="store_true", help="hold out Wojood val/test and report")
     ap.add_argument("--out", type=Path, default=crf.MODEL_DIR)
+    ap.add_argument("--clusters", type=Path, default=crf.CLUSTERS_PATH,
+                    help="word classes (scripts/build_word_clusters.py); 'none' for no cluster features")
     args = ap.parse_args(argv)
 
     t0 = time.time()
@@ -217,6 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"sentences: newsfane {len(nf)}, wojood {len(wj)}; tokens {sum(map(len, train))}", file=sys.stderr)
 
     args.out.mkdir(parents=True, exist_ok=True)
+    target = args.out / crf.CLUSTERS_PATH.name
+    if str(args.clusters) == "none":
+        target.unlink(missing_ok=True)
+    elif args.clusters.resolve() != target.resolve():
+        shutil.copyfile(args.clusters, target)
     counts = word_counts(train, gz)
     common = common_words(counts)
     (args.out / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
@@ -235,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
                         "feature.possible_transitions": True})
     model = args.out / "ner_crf.crfsuite"
     trainer.train(str(model))
+    export_weights(model, args.out / crf.WEIGHTS_PATH.name)  # what the run-time decoder reads
     print(f"trained in {time.time() - t0:.0f}s; model {model.stat().st_size / 1e6:.1f} MB, "
           f"{len(common)} common words", file=sys.stderr)
 
@@ -245,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         tp = fp = fn = 0
         for sent in dev:
             gold = set(crf.spans_from_iob([lab for _, lab in sent]))
-            pred = set(crf.spans_from_iob(crf._RES.tagger.tag(featurise(sent, gz, False))))
+            pred = set(crf.spans_from_iob(crf.tag_tokens(*as_tokens(sent, gz), gz)))
             tp += len(gold & pred)
             fp += len(pred - gold)
             fn += len(gold - pred)

@@ -30,6 +30,8 @@ MODEL_PATH = MODEL_DIR / "ner_crf.crfsuite"
 WEIGHTS_PATH = MODEL_DIR / "ner_crf.weights.json"
 COMMON_PATH = MODEL_DIR / "common_words.txt"
 ORDINARY_PATH = MODEL_DIR / "ordinary_words.txt"
+CLUSTERS_PATH = MODEL_DIR / "word_clusters.tsv"
+BOS, EOS = "-1=<s>", "+1=</s>"
 LABELS: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC")
 _PUNCT = set(".,،؛;:!?؟\"'«»“”()[]{}-–—/\\…")
 
@@ -66,6 +68,7 @@ class _Resources:
         self.loaded = False
         self.common: frozenset[str] = frozenset()
         self.ordinary: frozenset[str] = frozenset()
+        self.clusters: dict[str, str] = {}  # stem -> distributional class (scripts/build_word_clusters.py)
         self.word_cache: dict[int, dict[str, "WordInfo"]] = {}
 
 
@@ -112,6 +115,13 @@ def _load() -> None:
         if ordinary_path.exists():
             _RES.ordinary = frozenset(w for w in ordinary_path.read_text(encoding="utf-8").split() if w)
         _RES.ordinary = _RES.ordinary | _RES.common
+        clusters_path = _RES.model_dir / CLUSTERS_PATH.name
+        _RES.clusters = {}
+        if clusters_path.exists():
+            for line in clusters_path.read_text(encoding="utf-8").splitlines():
+                w, _, c = line.partition("\t")
+                if c:
+                    _RES.clusters[w] = c
         weights_path = _RES.model_dir / WEIGHTS_PATH.name
         if weights_path.exists() and (not model_path.exists() or
                                       weights_path.stat().st_mtime >= model_path.stat().st_mtime):
@@ -185,15 +195,18 @@ def _split(n: str, gz: Gazetteer) -> tuple[str, str]:
 
 
 class WordInfo:
-    """Context-independent features of one word, and the strings neighbours use for it."""
+    """Context-independent features of one word, and the features it gives its neighbours
+    (`m1`: as the word before, `p1`: as the word after, `m2` / `p2`: two away)."""
 
     __slots__ = ("stem", "feats", "m1", "p1", "m2", "p2", "fn", "ln", "norm", "cand")
 
     def __init__(self, stem: str, feats: list[str], fn: bool, ln: bool, norm: str = "",
-                 cand: bool = False) -> None:
+                 cand: bool = False, cluster: str | None = None) -> None:
         self.stem = stem
         self.feats = feats
-        self.m1, self.p1, self.m2, self.p2 = "-1=" + stem, "+1=" + stem, "-2=" + stem, "+2=" + stem
+        self.m1 = ["-1=" + stem] + (["fn-1"] if fn else []) + (["c-1=" + cluster] if cluster else [])
+        self.p1 = ["+1=" + stem] + (["ln+1"] if ln else []) + (["c+1=" + cluster] if cluster else [])
+        self.m2, self.p2 = ["-2=" + stem], ["+2=" + stem]
         self.fn, self.ln = fn, ln
         self.norm = norm  # the normalised word
         self.cand = cand  # could be (part of) a name nobody listed: not punctuation, number, Latin or common
@@ -238,7 +251,10 @@ def word_info(word: str, gz: Gazetteer) -> WordInfo:
         f.append("common")
     cand = (len(s) >= 2 and any(ch.isalpha() for ch in s) and not s.isascii()
             and s not in _RES.common and (s[2:] if s.startswith("ال") else s) not in _RES.common)
-    out = WordInfo(s, f, is_fn, is_ln, n, cand)
+    cluster = _RES.clusters.get(s) or _RES.clusters.get(bare)
+    if cluster:
+        f.append("c=" + cluster)
+    out = WordInfo(s, f, is_fn, is_ln, n, cand, cluster)
     if len(cache) > 200_000:
         cache.clear()
     cache[word] = out
@@ -281,30 +297,28 @@ def gaz_tags(tokens: list[Token], matches: list[Match], gz: Gazetteer) -> list[s
 
 
 def sequence_features(tokens: list[Token], gtags: list[str], gz: Gazetteer) -> list[list[str]]:
-    """CRF feature lists for a sentence of tokens with their gazetteer tags."""
+    """CRF feature lists for a sentence of tokens with their gazetteer tags.
+
+    Every feature depends on one word (its own `feats`, or a neighbour's `m1` … `p2` strings),
+    on a word pair (`-1|0=`) or on gazetteer tags: `rasid.entities.viterbi` relies on that.
+    """
     ws = [word_info(t.text, gz) for t in tokens]
     n = len(ws)
     out: list[list[str]] = []
     for i, w in enumerate(ws):
-        f = w.feats + [ws[i - 1].m1 if i > 0 else "-1=<s>", ws[i + 1].p1 if i + 1 < n else "+1=</s>",
-                       "-1|0=" + (ws[i - 1].stem if i > 0 else "<s>") + "|" + w.stem]
+        f = w.feats + (ws[i - 1].m1 if i > 0 else [BOS]) + (ws[i + 1].p1 if i + 1 < n else [EOS])
+        f.append("-1|0=" + (ws[i - 1].stem if i > 0 else "<s>") + "|" + w.stem)
         if i > 1:
-            f.append(ws[i - 2].m2)
+            f += ws[i - 2].m2
         if i + 2 < n:
-            f.append(ws[i + 2].p2)
+            f += ws[i + 2].p2
         g = gtags[i]
         if g:
             f.append("g=" + g)
-        if i > 0:
-            if gtags[i - 1]:
-                f.append("g-1=" + gtags[i - 1])
-            if ws[i - 1].fn:
-                f.append("fn-1")
-        if i + 1 < n:
-            if gtags[i + 1]:
-                f.append("g+1=" + gtags[i + 1])
-            if ws[i + 1].ln:
-                f.append("ln+1")
+        if i > 0 and gtags[i - 1]:
+            f.append("g-1=" + gtags[i - 1])
+        if i + 1 < n and gtags[i + 1]:
+            f.append("g+1=" + gtags[i + 1])
         out.append(f)
     return out
 
@@ -326,9 +340,8 @@ def tag_sentences(sents: list[tuple[list[Token], list[str]]], gz: Gazetteer) -> 
             fast.words = type(fast.words)(fast.L)  # word rows depend on the gazetteer's lists
             _RES.fast_gz = id(gz)
 
-        def info(word: str) -> tuple[str, list[str], bool, bool]:
-            w = word_info(word, gz)
-            return w.stem, w.feats, w.fn, w.ln
+        def info(word: str) -> WordInfo:
+            return word_info(word, gz)
 
         return fast.tag_batch([([t.text for t in toks], g) for toks, g in sents], info)
     if _RES.tagger is None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from rasid.ingest import patterns as P
 from rasid.ingest.dates import NUMERIC_DATE, VISIBLE_DATE, parse_visible_date
+from rasid.ingest.teasers import teaser_tail_start
 
 _WEEKDAYS = re.compile(r"الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت")
 _TIME = re.compile(r"[0-9٠-٩]{1,2}:[0-9٠-٩]{2}(?::[0-9٠-٩]{2})?\s*(?:ص|م|AM|PM|am|pm)?")
@@ -211,6 +212,10 @@ def clean_lines(raw: str, *, title: str | None = None, take_title: bool = True
         body[0] = _strip_first_paragraph(body[0], meta)
         if not body[0]:
             body.pop(0)
+    cut = teaser_tail_start(body)
+    for line in body[cut:]:
+        _removed(meta, "teaser", line)
+    del body[cut:]
     # Inline hashtags keep their readable words in the body; where they stand is recorded
     # (`meta["hashtag_spans"]`, offsets into the clean body) so annotators can skip them.
     lines: list[str] = []

@@ -185,7 +185,8 @@ def _b_month(m: Any, f: str, pub: date) -> list[Cand]:
     m1 = lx.key(g["m1"])
     if m1 in lx.AMBIGUOUS_MONTHS and (not supported or g["cl"] or (m1 == "اب" and not g["m2"])):
         return []  # من باب, مارس الضغط, أب مفجوع: words, not months
-    return [Cand("month", cs, m.end(), rv.month_value(*rv.nearest_month(pub, mon)))]
+    return [Cand("month", cs, m.end(), rv.month_value(*rv.nearest_month(pub, mon)),
+                 data={"year": False, "mon": mon})]
 
 
 def _year_value(y: int, sfx: str | None, pub: date, strong: bool) -> str | None:
@@ -437,6 +438,44 @@ def _near_weekday(d: date, wd: int) -> date:
     return back if (d - back) <= (fwd - d) else fwd
 
 
+YEARLESS_MIN_DAYS = 90  # how far the nearest occurrence must be before tense may move it
+
+
+def _resolve_yearless(f: str, cands: list[Cand], pub: date, sents: Sentences) -> None:
+    """A day or month written without a year moves to the year its clause's tense implies.
+
+    The nearest occurrence is the default; but `سيعقد في 19 يناير` said in May means next
+    January, and `أعلن في ديسمبر` said in August means last December. Only a clear tense cue
+    (the same one that places bare weekdays) moves it, never by more than a year, and only when
+    the nearest occurrence is at least a quarter away: closer in, the cue usually belongs to
+    the reporting verb (`دعا إلى اجتماع في 12 يناير`), not to the dated happening.
+    """
+    for c in cands:
+        if c.kind not in ("date", "month") or c.data.get("year") is not False:
+            continue
+        cue = clause_tense(f, c.start, c.end, sents.start_of(c.start))
+        if c.kind == "date" and c.day is not None:
+            if abs((c.day - pub).days) < YEARLESS_MIN_DAYS:
+                continue
+            if cue == "future" and c.day < pub:
+                moved = rv.safe_date(c.day.year + 1, c.day.month, c.day.day)
+            elif cue == "past" and c.day > pub:
+                moved = rv.safe_date(c.day.year - 1, c.day.month, c.day.day)
+            else:
+                continue
+            if moved is not None:
+                c.day, c.value = moved, rv.day_value(moved)
+        elif c.kind == "month" and c.value:
+            y, mon = int(c.value[:4]), c.data["mon"]
+            here, there = pub.year * 12 + pub.month, y * 12 + mon
+            if abs(there - here) < YEARLESS_MIN_DAYS // 30:
+                continue
+            if cue == "future" and there < here:
+                c.value = rv.month_value(y + 1, mon)
+            elif cue == "past" and there > here:
+                c.value = rv.month_value(y - 1, mon)
+
+
 def _resolve_weekdays(f: str, cands: list[Cand], pub: date, sents: Sentences) -> None:
     """Give every weekday candidate its day (rules in the module docstring, item 2)."""
     weekdays = [c for c in cands if c.kind == "weekday"]
@@ -531,6 +570,7 @@ def tag(text: str, published: str | date | None) -> list[TimeExpr]:
     cands = _add_range_starts(f, _select(raw))
     sents = Sentences(f, P.SENT_END)
     _resolve_weekdays(f, cands, pub, sents)
+    _resolve_yearless(f, cands, pub, sents)
     _resolve_relatives(f, cands, pub, sents)
     out: list[TimeExpr] = []
     for c in cands:

@@ -31,6 +31,7 @@ def max_matching(n_pred: int, n_gold: int, ok: Callable[[int, int], bool],
     gold_to_pred: dict[int, int] = {}
 
     def augment(p: int, seen: set[int]) -> bool:
+        """Find gold for `p`, re-seating earlier predictions along an augmenting path."""
         for g in adj.get(p, ()):
             if g in seen:
                 continue

@@ -243,7 +243,7 @@ def _add_builtins(entries: list[Entry], patterns: dict[str, list[Pattern]], add:
         if any(p.how == "role" for p in patterns.get(norm, [])):
             continue
         e = Entry(idx=len(entries), kind="role", type=None, name_en=title, code=None, sector=sector,
-                  key=f"role:{title}", forms=[form])
+                  key=f"role:{title}", forms=[form], raw={"coalition": title == "coalition"})
         entries.append(e)
         add(form, e.idx, "role")
     for form, name, sector, needs in INSTITUTIONS:

@@ -63,6 +63,14 @@ BUILTIN_ROLES: tuple[tuple[str, str, str], ...] = (
     ("مسلحين", "militants", "REB"), ("مسلحون", "militants", "REB"), ("المسلحون", "militants", "REB"),
     ("المتمردين", "rebels", "REB"), ("المتمردون", "rebels", "REB"), ("الانفصاليين", "separatists", "REB"),
     ("انفصاليين", "separatists", "REB"), ("الفصائل", "factions", "REB"),
+    # construct-state plurals (`مسلحو التنظيم`, `مقاتلو الحركة`): the role runs on to its owner
+    ("مسلحو", "militants", "REB"), ("مسلحي", "militants", "REB"), ("مقاتلو", "fighters", "REB"),
+    ("مقاتلي", "fighters", "REB"), ("عناصر", "members", "REB"), ("مسؤولو", "officials", "GOV"),
+    # a coalition is coded by its leader (GUIDE: Saudi-led coalition -> SAU), see stage._coalition
+    ("التحالف", "coalition", "MIL"), ("قوات التحالف", "coalition", "MIL"),
+    ("مقاتلات التحالف", "coalition", "MIL"), ("طائرات التحالف", "coalition", "MIL"),
+    ("طيران التحالف", "coalition", "MIL"), ("غارات التحالف", "coalition", "MIL"),
+    ("دول التحالف", "coalition", "MIL"),
 )
 
 # Named state institutions: an ORG entity, bare or with a nationality adjective
@@ -94,7 +102,8 @@ CONNECTORS: frozenset[str] = frozenset({"", "ل", "في", "لدى", "باسم", 
 # Qualifiers that may sit between a role and its nationality (`الرئيس السابق الأميركي`).
 QUALIFIERS: frozenset[str] = frozenset({
     "السابق", "السابقه", "الحالي", "الحاليه", "الاسبق", "الجديد", "الجديده", "العام", "العامه",
-    "الاعلي", "الرسمي", "الرسميه", "المستقيل", "المقبل"})
+    "الاعلي", "الرسمي", "الرسميه", "المستقيل", "المقبل", "الحكومي", "الحكوميه", "النظامي",
+    "النظاميه"})
 
 
 @dataclass

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from rasid.article import Article, Entity, Role
 from rasid.entities import coref, crf
 from rasid.entities.actors import code_for, dominant_code
 from rasid.entities.gazetteer import Entry, Gazetteer, get_gazetteer
 from rasid.entities.matcher import Match, Normalised, find_matches, is_letter
+from rasid.entities.patterns import find_pattern_names
 from rasid.entities.roles import CONNECTORS, QUALIFIERS, role_label
 from rasid.text.normalize import normalize
 
@@ -19,12 +22,16 @@ NAME_INTRODUCERS: frozenset[str] = frozenset({
 PARTICLES: frozenset[str] = frozenset({
     "في", "الي", "من", "مع", "علي", "عن", "ان", "او", "و", "بين", "حول", "ضد", "لدي", "عبر", "نحو",
     "داخل", "خارج", "تجاه", "بحق", "الا", "ثم", "حتي", "منذ", "قبل", "بعد", "لان", "كما"})
+# Prepositions of place and motion after which a capital that is also a word is the city.
+LOCATIVE: frozenset[str] = frozenset({"الي", "في", "من", "نحو", "داخل", "قرب", "غادر", "زار", "وصل"})
 NAMED_KINDS: frozenset[str] = frozenset({"country", "city", "capital", "region", "igo", "org", "person"})
 # What may code a role through a plain genitive (`وزير خارجية روسيا`, `حكومة كييف`).
 GENITIVE_KINDS: frozenset[str] = frozenset({"country", "capital", "igo", "org", "region"})
 # A CRF person with no role, variant or listed name is coded by the article's dominant state
 # (most people in a news story act for the state it is about): dev code accuracy, see docs.
 UNPLACED_PERSON_DOMINANT = True
+# `التحالف الذي تقوده X`, `التحالف بقيادة X` (normalised text right after the coalition noun).
+_LED_BY = re.compile(r" (?:(?:الذي|التي) )?(?:تقوده|يقوده|تقودها|يقودها|بقياده|تتزعمه|يتزعمه) ")
 # Through `في` / `لدى` only membership makes sense (`مسؤول في حلف شمال الأطلسي`), not location.
 MEMBERSHIP_KINDS: frozenset[str] = frozenset({"igo", "org"})
 
@@ -57,6 +64,7 @@ def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
     ctx.named(matches)
     ctx.compose(matches)
     ctx.coref(matches)
+    ctx.pattern_names()
     ctx.add_crf(sentences, matches, tokens)
     ctx.variants()
     ents = sorted(ctx.entities, key=lambda e: (e.start, -e.end))
@@ -132,6 +140,11 @@ class _Context:
         quoted or after a noun that introduces a name (`صحيفة`, `قناة`, `مدينة` …)."""
         if m.norm not in crf.load_ordinary() and m.norm not in self.gz.word_readings and len(m.norm) > 2:
             return True
+        if (e.kind == "org" and e.code and m.norm not in self.gz.word_readings
+                and m.norm.startswith("ال") and m.norm.endswith(("يين", "يون"))):
+            return True  # a group named by its plural (`الحوثيين`): never a common noun
+        if e.kind == "capital" and self._prev_word(m) in LOCATIVE:
+            return True  # `إلى الرياض`: a capital after a preposition of place
         norm = self.nt.norm
         before = norm[max(0, m.nstart - len(m.prefix) - 3):m.nstart - len(m.prefix)].rstrip()
         after = norm[m.nend:m.nend + 3].lstrip()
@@ -210,6 +223,8 @@ class _Context:
                 self._institution(i, m, matches, dom)
                 continue
             if m.first.how == "role":
+                if self._preposition_not_role(m):
+                    continue
                 self._role(i, m, matches)
                 self._institution_inside(i, m, matches, dom)
 
@@ -333,9 +348,51 @@ class _Context:
         pseudo._i = j  # type: ignore[attr-defined]
         return pseudo, pseudo.end, "Ministry"
 
+    def _preposition_not_role(self, m: Match) -> bool:
+        """`أمام` (in front of) folds to the same letters as `إمام` (imam): a role only when
+        written with hamza below (`إمام`, `الإمام`)."""
+        head = m.norm.split(" ", 1)[0]
+        if head not in ("امام", "الامام", "لامام"):
+            return False
+        word = self.nt.text[m.start:m.end].split(" ", 1)[0]
+        return "إ" not in word
+
+    def _coalition(self, m: Match, matches: list[Match]) -> tuple[str | None, str | None, int] | None:
+        """(code, leader, end) of a coalition phrase: `التحالف الذي تقوده الولايات المتحدة` /
+        `بقيادة السعودية` is coded by its leader (the leader stays an entity), a bare `التحالف`
+        by the war the article is about (Yemen: the Saudi-led one; IS: the US-led one)."""
+        e = self.gz.entries[m.first.entry]
+        if not e.raw.get("coalition"):
+            return None
+        rest = self.nt.norm[m.nend:m.nend + 40]
+        lead = _LED_BY.match(rest)
+        if lead:
+            at = m.nend + lead.end()
+            for nx in matches[m._i + 1:m._i + 6]:  # type: ignore[attr-defined]
+                if nx.nstart - len(nx.prefix) == at and nx.first.how == "form":
+                    ne = self.gz.entries[nx.first.entry]
+                    if ne.kind in ("country", "capital") and ne.code:
+                        return ne.code, ne.name_en, nx.end
+                if nx.nstart > at:
+                    break
+        codes = set(self.codes_seen) | {x.code for x in self.entities}
+        if "YEM" in codes and ("SAU" in codes or any(x.key and "Houthi" in x.key for x in self.entities)
+                               or any(x.code == "YEM" and x.type == "ORG" for x in self.entities)):
+            return "SAU", "Saudi", m.end
+        if "ISIL" in codes:
+            return "USA", "US", m.end
+        return None, None, m.end
+
     def _role(self, i: int, m: Match, matches: list[Match]) -> None:
         """A role phrase coded by a following nisba, country, IGO, institution or role."""
         e = self.gz.entries[m.first.entry]
+        coal = self._coalition(m, matches)
+        if coal is not None:
+            code, leader, end = coal
+            name_en = f"{leader}-led coalition" if leader else "coalition"
+            self.resolved[i] = (code, e.sector, name_en, end)
+            self._add_role(m.start, end, name_en, code, e.sector)
+            return
         coder = self._coder(m, matches, allow_skip=True)
         if coder is not None:
             (code, _, label), end, _ = coder
@@ -377,13 +434,81 @@ class _Context:
                 code, sector = code_for(e, self.published)
                 self._add_entity(m, e, code, sector, "coref")
 
-    # ------------------------------------------------------------ pass 4: statistical names
+    # ------------------------------------------------------------ pass 4: class-noun names
+    def pattern_names(self) -> None:
+        """Unlisted names after a class noun (`مديرية صرواح`, `القناة 12`, `لائحة "X"`)."""
+        dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
+        for pn in find_pattern_names(self.nt.norm, self.gz, crf.load_common(), crf.load_ordinary()):
+            start, end = self.nt.span(pn.nstart, pn.nend)
+            inside = [e for e in self.entities if e.start < end and start < e.end]
+            if pn.quoted and inside and all(start <= e.start and e.end <= end and e.end - e.start < end - start
+                                            for e in inside):
+                # `"إسرائيل نيوز 24"`: the quoted name is the channel, not the country in it
+                self.entities = [e for e in self.entities if e not in inside]
+                self.covered = [(a, b) for a, b in self.covered if not (start <= a and b <= end)]
+            elif inside:
+                continue  # a listed name is there already
+            listed = self._listed_form(pn)
+            if listed is not None:
+                code, sector, name_en, key = listed
+            else:
+                code = self._place_code(pn.nend) if pn.type != "ORG" else self._nisba_code(pn.nend)
+                code, sector, name_en, key = code or dom, None, None, "pattern:" + normalize(self.nt.text[start:end])
+            ent = Entity(start=start, end=end, text=self.nt.text[start:end], type=pn.type, name_en=name_en,
+                         code=code, sector=sector, source="pattern", key=key)
+            self.entities.append(ent)
+            self.covered.append((start, end))
+            # a role noun inside the name is part of it (`بلدة عيتا الشعب`)
+            self.roles = [r for r in self.roles if not (start <= r.start and r.end <= end)]
+
+    def _listed_form(self, pn: "object") -> tuple[str | None, str | None, str | None, str] | None:
+        """(code, sector, name_en, key) when the head and name together (`حزب "العدالة
+        والتنمية"`) or the name alone is a listed form of the same type."""
+        inner = self.nt.norm[pn.nstart:pn.nend]  # type: ignore[attr-defined]
+        for key in (pn.head + " " + inner, inner):  # type: ignore[attr-defined]
+            for p in self.gz.lookup(key):
+                e = self.gz.entries[p.entry]
+                if p.how == "form" and e.kind in NAMED_KINDS and e.type == pn.type:  # type: ignore[attr-defined]
+                    return e.code, e.sector, e.name_en, e.key
+        return None
+
+    def _nisba_code(self, nend: int) -> str | None:
+        """Code of a nationality adjective right after normalised offset `nend` (a closing
+        quote may stand between: `موقع "UNHERD" البريطاني`)."""
+        tail = self.nt.norm[nend:nend + 30].lstrip("\"»” ")
+        if nend < len(self.nt.norm) and self.nt.norm[nend] not in "\"»” ":
+            return None
+        word = tail.split(" ", 1)[0].rstrip("،,.:؛\"»)")
+        for p in self.gz.lookup(word):
+            if p.how == "nisba" and self.gz.entries[p.entry].code:
+                return self.gz.entries[p.entry].code
+        return None
+
+    def _place_code(self, nend: int) -> str | None:
+        """Code of a place name from a nationality adjective after it, or from the next coded
+        place in the same clause (`قرية القصير بمحافظة درعا`)."""
+        code = self._nisba_code(nend)
+        if code:
+            return code
+        tail = self.nt.norm[nend:nend + 50]
+        stop = min([i for i in (tail.find("."), tail.find("\n")) if i >= 0] or [len(tail)])
+        _, lim = self.nt.span(nend, min(len(self.nt.norm), nend + max(stop, 1)))
+        here = self.nt.span(nend - 1, nend)[1]
+        best = None
+        for e in self.entities:
+            if e.type == "GPE" and e.code and here <= e.start < lim and (best is None or e.start < best.start):
+                best = e
+        return best.code if best else None
+
+    # ------------------------------------------------------------ pass 5: statistical names
     def add_crf(self, sentences: list[tuple[int, int]] | None, matches: list[Match], tokens: list | None) -> None:
         """Names the CRF finds where no gazetteer name or role phrase is."""
         dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
         self.dom = dom
         for ent in crf.find_entities(self.nt.text, sentences, self.gz, self.covered, self.role_spans,
                                      matches, tokens):
+            if ent.type != "PER" and any(a <= ent.start and ent.end <= b for a, b, _, _ in self.role_spans):
+                continue  # a word of a role phrase (`القوات الحكومية السورية`), not a name
             if ent.type != "PER":
                 self._listed_as(ent)
             if ent.code == crf.UNCODED_ROLE or (ent.type != "PER" and ent.code is None):
@@ -397,12 +522,19 @@ class _Context:
         """A CRF place or organisation listed under that form (kept out of the gazetteer pass as
         an ordinary word, `القاعدة`) takes the listed code and name."""
         n = normalize(ent.text)
+        places = ("GPE", "LOC")
         for key in (n, "ال" + n[2:] if n.startswith("لل") else n):
             for p in self.gz.lookup(key):
                 e = self.gz.entries[p.entry]
-                if p.how == "form" and e.kind in NAMED_KINDS and e.kind != "person" and e.type == ent.type:
-                    ent.code, ent.sector, ent.name_en, ent.key = e.code, e.sector, e.name_en, e.key
-                    return
+                if p.how != "form" or e.kind not in NAMED_KINDS or e.kind == "person":
+                    continue
+                if e.type != ent.type and not (e.type in places and ent.type in places):
+                    continue
+                if key in self.gz.word_readings and e.code and e.code not in self.codes_seen:
+                    return  # `العين` in a Yemeni story is no Emirati city: a local place
+                ent.code, ent.sector, ent.name_en, ent.key = e.code, e.sector, e.name_en, e.key
+                ent.type = e.type or ent.type
+                return
 
     def variants(self) -> None:
         """Resolve CRF names to gazetteer people by spelling variants; spread codes to repeats;
@@ -413,3 +545,6 @@ class _Context:
             for e in self.entities:
                 if e.type == "PER" and e.code is None and e.source in ("crf", "coref"):
                     e.code = dom
+                    if dom:
+                        # a guess: quotes and events prefer a role phrase next to the name
+                        e.source = e.source + "+country-default"

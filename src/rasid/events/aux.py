@@ -32,7 +32,8 @@ FUTURE_AFTER = _n("المقرر المقررة المرتقب المرتقبة �
 HYP_BEFORE = _n("إذا اذا لو حال حالة احتمال احتمالات احتمالية يخشى تخشى خشية مخاوف ربما "
                 "محتمل محتملة المحتمل يحتمل قد يمكن ممكن إمكانية امكانية")
 WARN = _n("حذر حذرت يحذر تحذر تحذير تحذيرات محذرا محذرة حذروا")
-PLAN = _n("تخطط يخطط يخططون تخططان خطط التخطيط تنوي ينوي نية نيتها نيته نيتهم تسعى يسعى")
+PLAN = _n("تخطط يخطط يخططون تخططان خطط التخطيط تنوي ينوي نية نيتها نيته نيتهم تسعى يسعى "
+         "سعي سعيه سعيها سعيهم مساعي")
 
 
 def _hits(words: list[str], lo: int, hi: int, cues: frozenset[str]) -> int | None:
@@ -43,8 +44,12 @@ def _hits(words: list[str], lo: int, hi: int, cues: frozenset[str]) -> int | Non
     return None
 
 
-def detect_aux(doc: Doc, i: int, kind: str, future_form: bool) -> str | None:
-    """Aux of the trigger at token `i` (`kind`: past|pres|noun|word) from the words around it."""
+def detect_aux(doc: Doc, i: int, kind: str, future_form: bool, etype: str | None = None) -> str | None:
+    """Aux of the trigger at token `i` (`kind`: past|pres|noun|word) from the words around it.
+
+    A denial negates the denied act, not the accusation it answers (`كذّب مزاعم نساء اتهمنه`:
+    the accusation happened), so an ACCUSE is not negated by a denial cue.
+    """
     words = doc.words
     s_lo, s_hi = doc.sents[doc.toks[i].sent]
     c_lo, c_hi = doc.clause_bounds(i)
@@ -58,7 +63,8 @@ def detect_aux(doc: Doc, i: int, kind: str, future_form: bool) -> str | None:
             return "negated"
     # Denial or foiling governing the trigger (`تنفي روسيا نيتها غزو`, `إحباط هجوم`).
     far_lo = _open_lo(doc, i, max(s_lo, i - 7))
-    if _hits(words, far_lo, i, DENY) is not None or _hits(words, max(s_lo, i - 4), i, FOILED) is not None:
+    if etype != "ACCUSE" and _hits(words, far_lo, i, DENY) is not None \
+            or _hits(words, max(s_lo, i - 4), i, FOILED) is not None:
         return "negated"
     # Hypothesis: `قد` + present, conditionals, fear, a warning that something may happen.
     for j in range(max(c_lo, i - 3), i):
@@ -74,6 +80,8 @@ def detect_aux(doc: Doc, i: int, kind: str, future_form: bool) -> str | None:
     # Future: the form itself, a planning cue before, or a scheduling word after a noun.
     if future_form:
         return "future"
+    if kind == "pres" and i >= 2 and words[i - 1] in ("ان", "وان") and words[i - 2] in ("علي", "وعلي"):
+        return "future"  # `على أن يلتقيه هذا الأسبوع`: an arrangement for later
     if _hits(words, _open_lo(doc, i, max(s_lo, i - 6)), i, FUTURE_BEFORE) is not None:
         return "future"
     if kind in ("noun", "word") and _hits(words, i + 1, min(s_hi, i + 5), FUTURE_AFTER) is not None:

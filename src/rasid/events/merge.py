@@ -92,6 +92,10 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if ar and br and not (ar & br):
         return False
+    if (aa & ar or ba & br) and not (set(a.actor) & set(b.actor)):
+        # Inside one state's politics the sector tells the parties apart (a judge accusing
+        # senators, women accusing the judge): same state, different branches, two events.
+        return False
     return True
 
 

@@ -36,6 +36,7 @@ class CueForm:
     objects: tuple[str, ...] = ()  # idiom objects that belong to the cue (`لفت الانتباه`)
     literal: tuple[str, ...] = ()  # objects that make it a non-speech verb (`شدد الخناق`)
     passive_bare: bool = False  # `يتوقع أن` with no subject is the impersonal passive
+    describe: bool = False  # `وصف X بـ"…"`: the quoted description after ب is the content
 
 
 def _hz(letter: str, seat: str) -> str:
@@ -163,7 +164,8 @@ def _entry_forms(entry: dict[str, Any], breaker: bool = False) -> list[tuple[str
     literal = tuple(normalize(o) for o in entry.get("literal_objects", ()))
     mk = lambda kind, g, n: CueForm(lemma, kind, g, n, frames, preps,  # noqa: E731
                                     bool(entry.get("quote_only")), bool(entry.get("relay")), breaker,
-                                    objects, literal, bool(entry.get("passive_bare")))
+                                    objects, literal, bool(entry.get("passive_bare")),
+                                    bool(entry.get("describe")))
     pairs: list[tuple[str, CueForm]] = []
     genders = ("m", "f", "m", "f", "m", "f")
     numbers = ("sg", "sg", "du", "du", "pl", "pl")
@@ -213,6 +215,7 @@ class Lexicon:
     official_adjectives: frozenset[str] = frozenset()
     source_adjectives: frozenset[str] = frozenset()  # official and other
     institution_heads: frozenset[str] = frozenset()
+    person_heads: frozenset[str] = frozenset()
 
     def lookup(self, token: str) -> CueForm | None:
         """The preferred reading of a normalised token (speech verbs before breakers)."""
@@ -253,6 +256,7 @@ def load_lexicon() -> Lexicon:
         source_adjectives=frozenset(normalize(a) for v in data.get("source_adjectives", {}).values()
                                     for a in v),
         institution_heads=frozenset(normalize(a) for a in data.get("institution_heads", [])),
+        person_heads=frozenset(normalize(a) for a in data.get("person_heads", [])),
     )
 
 

@@ -6,6 +6,7 @@ Shapes handled (all after normalisation, so `شدّد` = `شدد`, `أنّ` = `�
 - hal participle + أن after a comma: a new quote by the same speaker `…، لافتاً إلى أن …`
 - relay: `نقلت وكالة X عن المسؤول قوله إن …` (speaker: the one quoted)
 - attribution: `بحسب المصدر فإن …`, `وفقاً لـ X، …`; statement: `جاء في بيان صادر عن X: "…"`
+- trailing attribution: `ارتفع عدد الضحايا إلى 62، وفق ما أفاد X` (the clause before is X's)
 - accusing/describing/thanking verbs with a quoted phrase of 3+ words (`اتهم … بـ"…"`)
 - nominal object of أكد/أعلن/شدد على/لفت إلى/كشف عن (`أكد أهمية الحوار …`)
 - a paragraph that is one quotation right after a direct quote continues it.
@@ -19,8 +20,10 @@ import re
 from dataclasses import dataclass, replace
 
 from rasid.quotes.cues import CueForm, Lexicon, load_lexicon
-from rasid.quotes.speaker import (DEMONSTRATIVES, LEADING_PARTICLES, SPEECH_NOUNS, Span, Speaker,
-                                  choose, extension_code, name_heads, nisba_code,
+from rasid.quotes.speaker import (ADVERBIAL_STARTERS, DEMONSTRATIVES, LEADING_PARTICLES,
+                                  SPEECH_NOUNS, Span, Speaker,
+                                  choose, extension_code, is_role_word, name_heads,
+                                  nisba_code, apposed_role_code, weak_code,
                                   resolve_alias,
                                   resolve_reference, resolve_region, trim_gap)
 from rasid.quotes.textdoc import ALL_MARKS, CLOSERS, OPENERS, TextDoc
@@ -65,12 +68,24 @@ REL_PRONOUNS = frozenset(normalize(w) for w in "الذي التي الذين و�
 COMPLEMENT_BEFORE = frozenset(normalize(w) for w in (
     "ب ل ك الى إلى على عن من ضد : بان بانه بانها بانهم انه انها ان بوصفه بوصفها").split())
 COMPLEMENT_FIRST = frozenset(normalize(w) for w in "على إلى الى عن من في ب ل ان بان".split())
+DESCRIBE_BEFORE = frozenset(normalize(w) for w in "ب بان بانه بانها بانهم بانهما".split())
 HAL_RE = re.compile(r"^م\w{3,}ا$")  # masculine accusative participle: مطالبا, مستبعدا
 SUBJECT_TYPES = ("PER", "ORG", "GPE", "ROLE")
 ROLE_HEADS = frozenset(normalize(w) for w in (
     "نائب رئيس وزير الرئيس الوزير المتحدث الناطق الأمين سفير السفير قائد زعيم عضو النائب "
     "الدكتور السيد الشيخ مدير مستشار مبعوث مندوب سكرتير أمين العام الجمهورية الوزراء "
     "مجلس النواب الخارجية الداخلية الدفاع").split())
+
+
+# Attribution words that may close a clause (`…، بحسب X`); `بموجب` (by virtue of) does not.
+TRAILING_ATTRIBUTIONS = frozenset(normalize(w) for w in (
+    "بحسب حسب حسبما وفق وفقا وفقاً طبقا طبقاً").split())
+PRONOUN_PREP_WORDS = frozenset(normalize(w) for w in "به بها عنه عنها عنهم لهم له لها".split())
+
+
+def cue_gender(sp: Speaker | None) -> str:
+    """The gender a speaker carries for later cues (default masculine)."""
+    return sp.gender if sp is not None else "m"
 
 
 @dataclass
@@ -118,11 +133,19 @@ class Finder:
             return self._statement_cue(k)
         if cue.breaker:
             return None
+        if cue.kind == "perf" and _passive_spelling(self.doc.text[t.s:t.e]):
+            return None  # `وُصف بأنه`, `قُتل`: a voweled passive has no speaker
         if cue.kind == "masdar" and t.text.startswith("ب") and not t.text.startswith("بال") and \
                 not t.text.endswith(("ه", "ها", "هم", "هما", "هن")):
             return None  # `بإعلان استقالة …`: "with the announcement of", no speech reported
         if k > 0 and cue.kind in ("perf", "impf") and self.doc.toks[k - 1].text in PREPS | {"في", "حول", "مع"}:
-            return None  # a noun after a preposition (`في رد`, `من نقل`)
+            prev = self.doc.toks[k - 1]
+            if not (cue.kind == "impf" and self.doc.text[prev.s:prev.e] == "علي"):
+                # a noun after a preposition (`في رد`, `من نقل`); but `بن علي يقول`: the
+                # name علي folds to the preposition, and no preposition governs an imperfect
+                return None
+        if t.text in self.lex.attributions or (t.text[:1] == "و" and t.text[1:] in self.lex.attributions):
+            return None  # `قالت X نقلاً عن Y`: an attribution, not a relay verb of its own
         if t.text in ("يدعي", "تدعي") and k + 1 < len(self.doc.toks):
             nxt = self.doc.toks[k + 1]
             if not nxt.text.startswith("ال") and nxt.text not in self.lex.complementizers:
@@ -156,6 +179,8 @@ class Finder:
                         sent_found.append(f)
                 k += 1
             f = self._attribution(n, a, b)
+            if f is None:
+                f = self._trailing_attribution(n, a, b, sent_found)
             if f is not None:
                 sent_found.insert(0, f)
             elif not sent_found:
@@ -189,6 +214,10 @@ class Finder:
             if region is not None:
                 if cue.kind == "masdar" and j != k_end and toks[j - 1].text != ":":
                     break  # `قوله "…"`: a verbal noun's quotation follows it directly
+                if cue.describe and toks[j - 1].text in DESCRIBE_BEFORE and \
+                        len(doc.text[region.start:region.close].split()) >= 2:
+                    intro = ("quote", j, region)  # `وصف X بـ"الشخص الرائع"`: the description
+                    break
                 if self._naming_quote(j, region, k_end, cue.quote_only) and \
                         not (cue.quote_only and toks[j - 1].text == "ب"):
                     j = doc.tok_after(region.close + 1)
@@ -216,7 +245,7 @@ class Finder:
                     j += 1
                     continue
                 if cue.passive_bare and cue.kind == "impf" and j == k_end and \
-                        not self._subject_before(k, sa):
+                        not self._subject_before(self._apposed_name(k, sa), sa):
                     return None  # `ويتوقع أن`, `بعدما تبيّن أن`: impersonal passive
                 intro = ("that", j, None)
                 break
@@ -227,7 +256,12 @@ class Finder:
                 break
             if t.text in SENT_END or t.text in ("والتي", "والذي", "والذين"):
                 break  # a new relative clause belongs to the object, not to the speech
+            if t.text in self.lex.attributions:
+                j += 1  # `قالت X نقلاً عن Y إن`: the attribution is part of the frame
+                continue
             other = self.lex.lookup(t.text)
+            if other is not None and other.kind == "ap" and j == k_end and cue.kind in ("perf", "impf"):
+                other = None  # `يقول منتقدون إن`: a participle right after the verb is its subject
             if other is not None and not doc.inside(t) and not other.breaker and \
                     other.kind != "masdar":
                 if other.lemma == cue.lemma == "قال" and other.kind in ("masdar", "ap"):
@@ -441,12 +475,53 @@ class Finder:
         sp = self._choose(a, gap_end, narrow=cue.quote_only)
         if sp is not None:
             return sp, False
-        # Subject before the verb (`حوري أشار إلى أن`, `شبكة "سي أن أن" تؤكد أن`).
-        if toks[k].text[:1] not in "وف" and self._subject_before(k, sa):
-            sp = self._preverbal_subject(k, sa)
+        # Subject before the verb (`حوري أشار إلى أن`, `شبكة "سي أن أن" تؤكد أن`), past an
+        # abbreviation in brackets (`مكتب التحقيقات الفدرالي (إف بي آي) أبلغ`).
+        kv = self._apposed_name(self._skip_brackets(k, sa), sa)
+        if toks[k].text[:1] not in "وف" and self._subject_before(kv, sa):
+            sp = self._preverbal_subject(kv, sa)
             if sp is not None:
                 return sp, False
         return None, True
+
+    def _apposed_name(self, k: int, sa: int) -> int:
+        """`الدور …، بير لودهامار، يقدّر`: a person's name closed by a comma right before the
+        verb is its subject; the index of that comma, else k."""
+        toks = self.doc.toks
+        if k - 2 >= sa and toks[k - 1].text in ("،", ",") and \
+                any(x.type == "PER" and x.end == toks[k - 2].e for x in self.spans):
+            return k - 1
+        return k
+
+    def _skip_brackets(self, k: int, sa: int) -> int:
+        """Index of the `(` of a short bracketed aside ending right before token k, else k."""
+        toks = self.doc.toks
+        if k - 1 <= sa or toks[k - 1].text != ")":
+            return k
+        for i in range(k - 2, max(sa, k - 9) - 1, -1):
+            if toks[i].text == "(":
+                return i
+        return k
+
+    def _noun_phrase_start(self, v: int, lo: int) -> int:
+        """Start of the definite noun phrase ending before token v (`معارضي القانون الجديد`,
+        `الرئيس الاشتراكي المنتهية ولايته`): definite words, a pronoun-suffixed noun after a
+        definite adjective, and one indefinite head in construct before them."""
+        toks = self.doc.toks
+        i = v - 1
+        while i - 1 >= lo:
+            w, p = toks[i].text, toks[i - 1].text
+            definite = w.startswith("ال") or (p.startswith("ال") and w.endswith(("ه", "ها", "هم")))
+            if not definite or not p.isalpha() or p in PREPS or p in ADVERBIAL_STARTERS or \
+                    p in LEADING_PARTICLES or p in NOT_SUBJECT or p in ("في", "مع", "حول") or \
+                    p in self.lex.complementizers or p.startswith(("بال", "لل", "كال", "فال")) or \
+                    p in self.lex.attributions or p[1:] in self.lex.attributions or \
+                    self.lex.lookup(p) is not None:
+                break
+            i -= 1
+            if not p.startswith("ال"):
+                break  # the construct head (`معارضي`)
+        return i
 
     def _preverbal_subject(self, k: int, sa: int) -> Speaker | None:
         """The subject written before the cue verb (`حوري أشار`, `شبكة "سي أن أن" الأميركية
@@ -476,7 +551,9 @@ class Finder:
             return None  # `لطائرة قالت إنها`: a prepositional phrase, the verb is a relative
         # No name right before the verb: the word before it (a surname, `حوري أشار`, the
         # antecedent of `الصالح الذي يضيف`).
-        return choose(doc, lo if not self.spans and v == k else v - 1, v, None, self.spans)
+        if not self.spans and v == k:
+            return choose(doc, lo, v, None, self.spans)
+        return choose(doc, self._noun_phrase_start(v, lo), v, None, self.spans)
 
     def _frame_word(self, k: int) -> bool:
         """`قائلاً` / `بالقول` after another cue: part of the frame, not of the speaker."""
@@ -619,6 +696,90 @@ class Finder:
                      cue_start=cue_s, cue_end=t.e, gender="m", sent=n, speaker=sp,
                      implicit=sp is None, kind="attribution")
 
+    def _trailing_attribution(self, n: int, a: int, b: int, found: list[Found]) -> Found | None:
+        """`وارتفع عدد الضحايا إلى 62، وفق ما أفاد X`, `انخفض الناتج 45% حسب صندوق النقد`:
+        an attribution after a clause that no cue reports attributes that clause to its
+        source (a named body, person, role, source or statement)."""
+        doc, toks = self.doc, self.doc.toks
+        for i in range(a + 3, b - 1):
+            w = toks[i].text
+            w = w[1:] if w[:1] == "و" and w[1:] in TRAILING_ATTRIBUTIONS else w
+            if w not in TRAILING_ATTRIBUTIONS or doc.inside(toks[i]):
+                continue
+            if any(f.start < toks[i].s and f.end > toks[a].s for f in found):
+                return None  # a cue already reports the clause (`قال X إن …، بحسب Y`)
+            src = self._attribution_source(i + 1, b)
+            if src is None:
+                return None
+            sa, sb, said = src
+            sp = self._choose(sa, sb)
+            if sp is None or not sp.text or not (said or self._names_source(sa, sb)):
+                return None
+            if normalize(sp.text).startswith("ل") and not any(
+                    x.start == toks[sa].s for x in self.spans):
+                sp.text, sp.start = sp.text[1:].lstrip("ـ"), (sp.start or 0) + 1
+            start = toks[a].s
+            w0 = toks[a].text
+            if w0[:1] in "وف" and len(w0) > 3 and self.lex.lookup(w0) is None and \
+                    not any(x.start == start for x in self.spans):
+                start += 1  # `وارتفع …`: the conjunction is the narrator's
+            c0, c1 = _strip(doc.text, start, toks[i].s)
+            if len(normalize(doc.text[c0:c1]).split()) < 3:
+                return None
+            t = toks[i]
+            return Found(start=c0, end=c1, text=doc.text[c0:c1],
+                         direct=doc.quoted_share(c0, c1) > 0.5, cue=doc.text[t.s:t.e],
+                         cue_start=t.s, cue_end=t.e, gender=cue_gender(sp), sent=n, speaker=sp,
+                         kind="attribution")
+        return None
+
+    def _attribution_source(self, i: int, b: int) -> tuple[int, int, bool] | None:
+        """Tokens of the source after a trailing attribution word (`لـ X`, `ما أفاد به X`,
+        `ما ورد في موقع X`), and whether a reporting verb introduced it."""
+        toks = self.doc.toks
+        said = False
+        if i < b and toks[i].text in ("ل", "ما", "لما"):
+            said = toks[i].text != "ل"
+            i += 1
+        if said and i < b:
+            v = toks[i].text
+            cue = self.lex.lookup(v)
+            if v in self.lex.statement_verbs:  # (`ورد` also spells و + ردّ)
+                i += 1
+                if i + 1 < b and toks[i].text == "في":
+                    i += 1  # `وفق ما ورد في موقع X`: the medium is the source
+            elif cue is not None and cue.kind in ("perf", "impf"):
+                i += 1
+            else:
+                return None
+            while i < b and (toks[i].text in PRONOUN_PREP_WORDS or
+                             any(s <= toks[i].s < e for s, e in self.time_spans) or
+                             toks[i].text in TIME_WORDS_N):
+                i += 1  # `بحسب ما نقل عنه الكرملين`, `ما أفادت الثلاثاء مصادر`
+            if i < b and toks[i].text[:1] == "ل" and not toks[i].text.startswith("ال"):
+                # `بحسب ما صرح به لمراسلة الإذاعة، X`: the addressee, then the source
+                comma = next((j for j in range(i, min(b, i + 6)) if toks[j].text in ("،", ",")), None)
+                if comma is not None:
+                    i = comma + 1
+        end = i
+        while end < b and toks[end].text not in SENT_END and toks[end].text not in REL_PRONOUNS \
+                and toks[end].text not in ("،", ",", "(") and end - i < 10:
+            end += 1
+        return (i, end, said) if end > i else None
+
+    def _names_source(self, a: int, b: int) -> bool:
+        """True when tokens a..b-1 name a speaker: a person, organisation or role of the layers,
+        an anonymous source, or a statement (`بيان`, `تقرير`)."""
+        toks = self.doc.toks
+        s, e = toks[a].s, toks[b - 1].e
+        if any(x.type in ("PER", "ORG", "ROLE") and x.start < e and x.end > s for x in self.spans):
+            return True
+        head = toks[a].text
+        head = head[1:] if head[:1] == "ل" and not head.startswith("ال") else head
+        head = "ال" + head[2:] if head.startswith("لل") else head
+        return head in self.lex.anonymous or head in self.lex.statement_nouns or \
+            head.removeprefix("ال") in self.lex.anonymous
+
     def _attr_speaker(self, a: int, b: int) -> Speaker | None:
         """The source after an attribution word; a fused ل (`للبيان`) is dropped."""
         if b <= a:
@@ -677,6 +838,10 @@ class Finder:
             # The surname of a person the layers coded under a longer name wins over a
             # default code of the short mention.
             sp.code = extension_code(sp.text or "", self.spans, self.doc.text) or sp.code
+            # A role in apposition beats a code the entity layer only guessed.
+            for x in self.spans:
+                if weak_code(x) and x.start < (sp.end or 0) and x.end > (sp.start or 0):
+                    sp.code = apposed_role_code(x, self.spans, self.doc.text) or sp.code
         sp = _same_person(sp, history)
         sp = resolve_reference(sp, history)
         sp = resolve_alias(sp, self.spans, frozenset(), self.doc.text)
@@ -701,9 +866,20 @@ class Finder:
             return sp
         sp = resolve_region(sp, self.spans, history)
         if not sp.code and self.home and (self._is_person(sp) or
-                                          (head and self._institution(head[0]))):
+                                          (head and self._institution(head[0])) or
+                                          (head and self._person_role(sp, head[0]))):
             sp.code = self.home
         return sp
+
+    def _person_role(self, sp: Speaker, head: str) -> bool:
+        """A role phrase naming a person without a state (`الرئيس الاشتراكي`, `القيادي`,
+        `المعارض`): a role noun of the lexicons or a role span of the layers under it."""
+        if head in self.lex.person_heads or head.removeprefix("ال") in self.lex.person_heads or \
+                head in ROLE_HEADS or is_role_word(head):
+            return True
+        if sp.start is None or sp.end is None:
+            return False
+        return any(x.type == "ROLE" and x.start <= sp.start < x.end for x in self.spans)
 
     def _institution(self, w: str) -> bool:
         """A state organ or group noun, with or without a clitic (`بالشرطة`, `المقاومة`)."""
@@ -891,6 +1067,12 @@ def _same_person(sp: Speaker, history: list[Speaker]) -> Speaker:
                 sp.code, sp.en = prev.code, prev.en or sp.en
             return sp
     return sp
+
+
+def _passive_spelling(word: str) -> bool:
+    """True for a perfect voweled as passive: a damma on its first letter (`وُصف`, `أُعلن`)."""
+    w = word[1:] if word[:1] in "وف" and len(word) > 3 and word[1:2] != "\u064f" else word
+    return len(w) > 2 and w[1] == "\u064f"
 
 
 def _verb_gender(word: str) -> str | None:

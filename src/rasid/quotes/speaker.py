@@ -32,6 +32,7 @@ L_HEADS = frozenset(normalize(w) for w in (
 IN_HEADS = frozenset(normalize(w) for w in (
     "مسؤول مسؤولة مسؤولون مسؤولين مصدر مصادر عضو أعضاء سفير مندوب ممثل خبير خبراء باحث "
     "ناشط ناشطون قيادي ضابط مراسل دبلوماسي دبلوماسيون").split())
+IN_HEADS_BARE = frozenset(_w[2:] if _w.startswith("ال") else _w for _w in IN_HEADS)
 SPEECH_NOUNS = frozenset(normalize(w) for w in (
     "بيان تصريح تصريحات حديث مقابلة مؤتمر المؤتمر كلمة كلمته كلمتها خطاب خطابه خطابها رسالة "
     "الرسالة تغريدة تدوينة منشور حوار لقاء اتصال جلسة ختام افتتاح أعقاب وقت إطار ظل سياق "
@@ -60,6 +61,11 @@ STATEMENT_HEADS = frozenset(normalize(w) for w in (
     "بيان البيان تقرير التقرير رسالة الرسالة بلاغ البلاغ تصريح التصريح").split())
 
 
+# Attribution adverbials: `قالت X نقلاً عن Y`, `أشار X، بحسب بيان`: the phrase of X ends there.
+ATTRIBUTION_WORDS = frozenset(normalize(w) for w in (
+    "نقلا نقلاً بحسب حسب حسبما وفق وفقا وفقاً طبقا طبقاً").split())
+
+
 # Prepositions carrying a pronoun: never part of a speaker phrase (`يوضح فيها أنه`).
 PRONOUN_PREPS = frozenset(normalize(w) for w in (
     "فيه فيها فيهم له لها لهم عنه عنها عنهم منه منها منهم عليه عليها عليهم به بها بهم "
@@ -76,6 +82,29 @@ class Span:
     type: str  # PER | ORG | GPE | LOC | ROLE
     code: str | None
     en: str | None
+    source: str = ""  # the entity layer's source (`gazetteer`, `crf`, `crf+country-default` …)
+
+
+def weak_code(x: Span) -> bool:
+    """True when a person's code is a guess of the entity layer (a statistical name coded by
+    the article's country or by default), which phrase evidence such as a role should beat."""
+    return x.type == "PER" and (x.source.startswith("crf") or "default" in x.source)
+
+
+def apposed_role_code(x: Span, spans: list[Span], text: str) -> str | None:
+    """The code of a role set in apposition to a person: `المسؤول في الأمم المتحدة …، بير
+    لودهامار،` (role before, at most one comma between) or `X، المتحدث باسم …` (role after)."""
+    for y in spans:
+        if y.type != "ROLE" or not y.code or y is x:
+            continue
+        if 0 <= x.start - y.end <= 60:
+            gap = text[y.end:x.start]
+            if "." not in gap and "\n" not in gap and gap.count("،") + gap.count(",") <= 1 and \
+                    gap.rstrip()[-1:] in ("،", ",", ""):
+                return y.code
+        if 0 <= y.start - x.end <= 3 and text[x.end:y.start].strip() in ("،", ","):
+            return y.code
+    return None
 
 
 @dataclass
@@ -94,7 +123,8 @@ class Speaker:
 
 def layer_spans(entities: Iterable[Any], roles: Iterable[Any]) -> list[Span]:
     """Entities and roles of an article as Spans, sorted by start."""
-    out = [Span(e.start, e.end, e.text, e.type, e.code, e.name_en) for e in entities]
+    out = [Span(e.start, e.end, e.text, e.type, e.code, e.name_en, getattr(e, "source", "") or "")
+           for e in entities]
     out += [Span(r.start, r.end, r.text, "ROLE", r.code, r.name_en) for r in roles]
     return sorted(out, key=lambda s: (s.start, -s.end))
 
@@ -148,7 +178,8 @@ def _cuts(doc: TextDoc, k: int, a: int, b: int, time_spans: list[tuple[int, int]
     """True when token k (of a gap starting at a) ends the speaker phrase."""
     toks = doc.toks
     t, w = toks[k], toks[k].text
-    if w in ("(", "[", ":", "-", "–", "/") or w in RELATIVES or w in TIME_WORDS:
+    if w in ("(", "[", ":", "-", "–", "/") or w in RELATIVES or w in TIME_WORDS or \
+            (k > a and w in ATTRIBUTION_WORDS):
         return True
     if w[:1] == "ل" and len(w) > 1 and w[1:].isascii():
         return True  # `طليب لـCNN`: the interviewer
@@ -167,7 +198,9 @@ def _cuts(doc: TextDoc, k: int, a: int, b: int, time_spans: list[tuple[int, int]
             return True
         prev = toks[k - 1].text
         nxt = toks[k + 1].text if k + 1 < b else ""
-        inner = prev in IN_HEADS or (not prev.startswith("ال") and k - a <= 3)
+        # `مسؤول في الناتو`, `المراسل في قناة 12`: the head takes `في` inside its phrase.
+        inner = prev in IN_HEADS or _bare(prev) in IN_HEADS_BARE or \
+            (not prev.startswith("ال") and k - a <= 3)
         return nxt in SPEECH_NOUNS or nxt in TIME_WORDS or not inner
     return w.startswith("لل") and (k == a or toks[k - 1].text not in L_HEADS)
 
@@ -355,6 +388,16 @@ def nisba_code(phrase: str) -> str | None:
             if p.how == "nisba" and e.code and e.kind in ("country", "demonym"):
                 return e.code
     return None
+
+
+def is_role_word(word: str) -> bool:
+    """True when a (normalised) word is a role noun of the entity gazetteer (`الرئيس`, `مراسل`)."""
+    try:
+        from rasid.entities.gazetteer import get_gazetteer
+        gz = get_gazetteer()
+    except Exception:  # the gazetteer is optional for this stage
+        return False
+    return any(p.how == "role" for p in gz.lookup(word))
 
 
 def resolve_region(sp: Speaker, spans: list[Span], history: list[Speaker]) -> Speaker:

@@ -116,3 +116,17 @@ def test_gold_scored_against_itself_is_perfect():
         assert d[layer]["f1"] == 1.0, layer
     assert d["entities"]["code_accuracy"] == 1.0
     assert d["quotes"]["speaker_accuracy"] == 1.0
+
+
+def test_attribute_accuracy_uses_the_best_pairing():
+    # Both predictions match both gold events; the pairing that agrees on dates must be used.
+    gold = [ev("ASSAULT", ["ISR"], ["SYR"], date="2018-07-13"), ev("ASSAULT", ["ISR"], ["SYR"], date=None)]
+    pred = [ev("ASSAULT", ["ISR"], ["SYR"], date=None), ev("ASSAULT", ["ISR"], ["SYR"], date="2018-07-13")]
+    s = score_events(pred, gold)
+    assert s.overall.tp == 2 and s.date.value == 1.0
+
+
+def test_entity_pairing_prefers_exact_forms_and_right_codes():
+    prf, codes = score_entities([ent("حزب الله", "ORG", "LBN"), ent("حزب", "ORG", "GBR")],
+                                [ent("حزب الله", "ORG", "LBN")])
+    assert (prf.tp, prf.fp) == (1, 0) and codes.value == 1.0

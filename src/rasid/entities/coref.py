@@ -92,11 +92,19 @@ def lookup_variant(surface: str, gz: Gazetteer, allowed: set[int] | None = None)
             idx.full_cache.clear()
         idx.full_cache[k] = hit
         return None if hit is None else gz.entries[hit]
-    if allowed is None or len(k) < 3:
+    if allowed is None:
         return None
-    cands = [i for i in idx.short.get(k, []) if i in allowed]
+    cands = [i for i in idx.short.get(k, []) if i in allowed] if len(k) >= 3 else []
     if len(cands) == 1:
         return gz.entries[cands[0]]
+    if not cands:
+        # `زيد` after `الأمير زيد بن رعد`: the given name of one person named in the article
+        n = normalize(surface)
+        firsts = [i for i in allowed if n in {normalize(f) for f in _given_names(gz.entries[i])}]
+        if len(firsts) == 1:
+            return gz.entries[firsts[0]]
+    if len(k) < 3:
+        return None
     keys = {fold_name(s): i for i in allowed for s in _surnames(gz.entries[i])}
     if not keys or len(k) < 5:
         return None  # a short single name must match exactly
@@ -117,6 +125,18 @@ def _full_variant(k: str, words: list[str], idx: _Index) -> int | None:
         if fuzz.ratio(words[-1], best[0].split()[-1]) >= FUZZ_SHORT:
             return idx.full[best[0]][0]
     return None
+
+
+def _given_names(e: Entry) -> list[str]:
+    """The first word of each multi-word form of a person, honorifics (`الأمير`) skipped."""
+    from rasid.entities.crf import HONORIFICS
+
+    out = []
+    for f in e.forms:
+        words = [w for w in f.split() if normalize(w) not in HONORIFICS]
+        if len(words) >= 2 and len(normalize(words[0])) >= 3:
+            out.append(words[0])
+    return out
 
 
 def _surnames(e: Entry) -> list[str]:

@@ -493,6 +493,9 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
     if text[max(0, start - 1):start] == "#" or any("_" in t.text for t in toks):
         return []  # hashtags are not annotated
     pre = split_clitics(toks[0].text, lambda w: gz.is_known(w) or w in _name_vocab(gz))
+    whole = norm_word(toks[0].text)
+    if pre and (whole in _name_vocab(gz) or any(p.how in ("form", "short") for p in gz.lookup(whole))):
+        pre = ""  # `ليون` is a name as written, not ل + `يون`
     if pre and not (pre.endswith("ل") and toks[0].text[len(pre):].startswith("ل")):
         start += len(pre)
     surface = text[start:end]
@@ -504,6 +507,8 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
         return []
     if typ == "PER" and len(words) == 1 and len(n) < 3:
         return []
+    if typ == "PER" and _accusative_phrase(words):
+        return []  # `تهديدا خطيرا`: an indefinite accusative noun and adjective, not a name
     if all(w in common for w in words) and not gz.lookup(n) and (typ != "ORG" or len(words) == 1):
         return []
     code = sector = None
@@ -511,6 +516,15 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
         code, sector = _code_from_role(text, start, end, role_spans)
     return [Entity(start=start, end=end, text=surface, type=typ, code=code, sector=sector, source="crf",
                    key="crf:" + n)]
+
+
+def _accusative_phrase(words: list[str]) -> bool:
+    """True when every word ends in the accusative alef (`تهديدا خطيرا`) and some word without
+    it is an ordinary word: common nouns take the -an ending, names rarely do."""
+    if not words or not all(len(w) > 3 and w.endswith("ا") and not w.startswith("ال") for w in words):
+        return False
+    common = _RES.common
+    return any(w[:-1] in common or w[:-1] + "ه" in common for w in words)
 
 
 def _is_role(word: str, gz: Gazetteer) -> bool:

@@ -82,6 +82,8 @@ class Gazetteer:
     files: list[str] = field(default_factory=list)
     # normalised forms that are also ordinary words (`الحدث` the event, `العربية` Arabic)
     word_readings: frozenset[str] = frozenset()
+    # normalised form -> the entries it can name (ambiguous.jsonl: `حزب العمال` -> Labour, PKK …)
+    readings: dict[str, list[int]] = field(default_factory=dict)
 
     def lookup(self, norm: str) -> list[Pattern]:
         """Patterns stored for an exact normalised string (empty list if none)."""
@@ -207,7 +209,8 @@ def build_gazetteer(data_dir: Path) -> Gazetteer:
     if patterns:
         automaton.make_automaton()
     gz = Gazetteer(entries=entries, patterns=patterns, automaton=automaton,
-                   load_seconds=time.perf_counter() - t0, files=files, word_readings=ambiguous)
+                   load_seconds=time.perf_counter() - t0, files=files, word_readings=ambiguous,
+                   readings=_entity_readings(data_dir / "ambiguous.jsonl", entries))
     if not files:
         log.warning("no gazetteer files in %s: entity matching finds nothing", data_dir)
     return gz
@@ -222,6 +225,33 @@ def _read_ambiguous(path: Path) -> frozenset[str]:
         if any(str(r).startswith("word:") for r in rec.get("readings") or []) and rec.get("form"):
             out.add(normalize(rec["form"]).strip())
     return frozenset(out)
+
+
+_READING_KIND = {"orgs": "org", "cities": "city", "countries": "country", "regions": "region",
+                 "people": "person", "igos": "igo"}
+
+
+def _entity_readings(path: Path, entries: list[Entry]) -> dict[str, list[int]]:
+    """For each ambiguous form naming two or more entries (`orgs:Labour Party (UK)|orgs:…`),
+    the entry indices in the order listed (the first is the default)."""
+    if not path.exists():
+        return {}
+    by_name: dict[tuple[str, str], int] = {}
+    for e in entries:
+        by_name.setdefault((e.kind, (e.name_en or "").lower()), e.idx)
+        by_name.setdefault((e.kind, e.key.lower()), e.idx)
+    out: dict[str, list[int]] = {}
+    for rec in _read_jsonl(path):
+        idxs: list[int] = []
+        for r in rec.get("readings") or []:
+            f, _, name = str(r).partition(":")
+            kind = _READING_KIND.get(f)
+            i = by_name.get((kind or "", name.strip().lower())) if kind else None
+            if i is not None and i not in idxs:
+                idxs.append(i)
+        if len(idxs) >= 2 and rec.get("form"):
+            out[normalize(rec["form"]).strip()] = idxs
+    return out
 
 
 def _ministry(entries: list[Entry], role: Entry, form: str, add: Any) -> None:

@@ -22,6 +22,43 @@ NAME_INTRODUCERS: frozenset[str] = frozenset({
 PARTICLES: frozenset[str] = frozenset({
     "في", "الي", "من", "مع", "علي", "عن", "ان", "او", "و", "بين", "حول", "ضد", "لدي", "عبر", "نحو",
     "داخل", "خارج", "تجاه", "بحق", "الا", "ثم", "حتي", "منذ", "قبل", "بعد", "لان", "كما"})
+# Adjectives that make a generic noun a state actor (`القوات الحكومية`): never a name's start.
+STATE_QUALIFIERS: frozenset[str] = frozenset({"الحكومي", "الحكوميه", "النظامي", "النظاميه"})
+# Bare titles that refer back to an office holder named in the article, by kind of office.
+BARE_TITLES: dict[str, str] = {
+    "الرئيس": "president", "الرئيسه": "president", "رئيس الجمهوريه": "president",
+    "رئيس الوزراء": "prime minister", "رئيسه الوزراء": "prime minister", "رئيس الحكومه": "prime minister",
+    "رئيسه الحكومه": "prime minister", "الوزير": "minister", "الوزيره": "minister",
+    "الامين العام": "secretary general", "الملك": "king", "العاهل": "king",
+    "ولي العهد": "crown prince", "المستشار": "chancellor", "المستشاره": "chancellor",
+}
+BARE_TITLES = {normalize(k): v for k, v in BARE_TITLES.items()}
+
+
+def _title_kind(title: str | None) -> str | None:
+    """The kind of office an English title names (`Turkish president` -> president)."""
+    if not title:
+        return None
+    t = title.lower().replace("-", " ")
+    if "vice" in t or "deputy" in t or "spokes" in t or "envoy" in t or "former" in t:
+        return None
+    if "prime minister" in t or "premier" in t:
+        return "prime minister"
+    if "secretary general" in t:
+        return "secretary general"
+    if "crown prince" in t:
+        return "crown prince"
+    if "chancellor" in t:
+        return "chancellor"
+    if "minister" in t or "secretary of state" in t or "foreign secretary" in t:
+        return "minister"
+    if "president" in t and "of the" not in t.replace("president of the", "president "):
+        return "president"
+    if "king" in t or "monarch" in t:
+        return "king"
+    return None
+
+
 # Prepositions of place and motion after which a capital that is also a word is the city.
 LOCATIVE: frozenset[str] = frozenset({"الي", "في", "من", "نحو", "داخل", "قرب", "غادر", "زار", "وصل"})
 NAMED_KINDS: frozenset[str] = frozenset({"country", "city", "capital", "region", "igo", "org", "person"})
@@ -65,8 +102,10 @@ def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
     ctx.compose(matches)
     ctx.coref(matches)
     ctx.pattern_names()
+    ctx.disambiguate()
     ctx.add_crf(sentences, matches, tokens)
     ctx.variants()
+    ctx.link_titles()
     ents = sorted(ctx.entities, key=lambda e: (e.start, -e.end))
     roles = sorted(ctx.roles, key=lambda r: r.start)
     if skip:
@@ -348,6 +387,43 @@ class _Context:
         pseudo._i = j  # type: ignore[attr-defined]
         return pseudo, pseudo.end, "Ministry"
 
+    # ------------------------------------------------------------ pass 7: bare titles
+    def link_titles(self) -> None:
+        """A bare title (`الرئيس`, `الوزير`, `الأمين العام`) takes the code of the last office
+        holder of that kind named before it (a listed person's role on the day, or a coded
+        role phrase `الرئيس التركي`); with none before, the first one after."""
+        from rasid.entities.actors import role_on
+        from rasid.entities.coref import _entry_idx
+
+        holders: list[tuple[int, str, str, str | None]] = []  # (start, title, code, sector)
+        for e in self.entities:
+            if e.type != "PER" or not e.code:
+                continue
+            idx = _entry_idx(self.gz, e)
+            role = role_on(self.gz.entries[idx], self.published) if idx is not None else None
+            kind = _title_kind((role or {}).get("title_en"))
+            if kind and role and role.get("code"):
+                holders.append((e.start, kind, role["code"], role.get("sector")))
+        for r in self.roles:
+            if r.code:
+                kind = _title_kind(r.name_en)
+                if kind:
+                    holders.append((r.start, kind, r.code, r.sector))
+        if not holders:
+            return
+        holders.sort()
+        for r in self.roles:
+            if r.code:
+                continue
+            kind = BARE_TITLES.get(normalize(r.text))
+            if kind is None:
+                continue
+            before = [h for h in holders if h[0] < r.start and h[1] == kind]
+            after = [h for h in holders if h[0] > r.start and h[1] == kind]
+            h = before[-1] if before else (after[0] if after else None)
+            if h is not None:
+                r.code, r.sector = h[2], h[3] or r.sector
+
     def _preposition_not_role(self, m: Match) -> bool:
         """`أمام` (in front of) folds to the same letters as `إمام` (imam): a role only when
         written with hamza below (`إمام`, `الإمام`)."""
@@ -500,6 +576,46 @@ class _Context:
                 best = e
         return best.code if best else None
 
+    def disambiguate(self) -> None:
+        """A form naming several things (`حزب العمال`: Labour or the PKK; `الميادين`: the channel
+        or the Syrian town) is the one the article names in full, else the one of the state
+        the article is about, else a town after a place word (`مدينة`, `في`); default: first listed."""
+        if not self.gz.readings:
+            return
+        full = {x.key for x in self.entities}
+        for ent in self.entities:
+            n = normalize(ent.text)
+            if n.startswith("لل"):
+                n = "ال" + n[2:]
+            cands = self.gz.readings.get(n)
+            if not cands or ent.source not in ("gazetteer", "pattern"):
+                continue
+            entries = [self.gz.entries[i] for i in cands]
+            pick = next((e for e in entries if e.key in full and e.key != ent.key), None)
+            if pick is None:
+                others = [c for x, c in ((x, x.code) for x in self.entities) if x is not ent and c]
+                counts = {e.idx: others.count(e.code) + self.codes_seen.count(e.code) for e in entries}
+                cur = next((e for e in entries if e.key == ent.key), entries[0])
+                best = max(entries, key=lambda e: counts[e.idx])
+                if counts[best.idx] > counts[cur.idx]:
+                    pick = best
+            places = [e for e in entries if e.kind in ("city", "capital")]
+            if places and self._place_context(ent):
+                pick = places[0]
+            if pick is not None and pick.key != ent.key:
+                ent.code, ent.sector, ent.name_en, ent.key = pick.code, pick.sector, pick.name_en, pick.key
+                ent.type = pick.type or ent.type
+
+    def _place_context(self, ent: Entity) -> bool:
+        """True when a town word or preposition of place comes right before an entity."""
+        before = self.nt.text[max(0, ent.start - 12):ent.start]
+        words = normalize(before).split()
+        prev = words[-1] if words else ""
+        if prev.startswith("و") and len(prev) > 3:
+            prev = prev[1:]
+        clitic = self.nt.text[max(0, ent.start - 1):ent.start]
+        return prev in ("مدينه", "بلده", "في", "قرب", "ريف", "محافظه", "منطقه") or clitic == "ب"
+
     # ------------------------------------------------------------ pass 5: statistical names
     def add_crf(self, sentences: list[tuple[int, int]] | None, matches: list[Match], tokens: list | None) -> None:
         """Names the CRF finds where no gazetteer name or role phrase is."""
@@ -507,7 +623,7 @@ class _Context:
         self.dom = dom
         for ent in crf.find_entities(self.nt.text, sentences, self.gz, self.covered, self.role_spans,
                                      matches, tokens):
-            if ent.type != "PER" and any(a <= ent.start and ent.end <= b for a, b, _, _ in self.role_spans):
+            if ent.type != "PER" and self._qualifier_in_role(ent):
                 continue  # a word of a role phrase (`القوات الحكومية السورية`), not a name
             if ent.type != "PER":
                 self._listed_as(ent)
@@ -517,6 +633,14 @@ class _Context:
                 ent.code = dom
             self.entities.append(ent)
             self.covered.append((ent.start, ent.end))
+
+    def _qualifier_in_role(self, ent: Entity) -> bool:
+        """True when a CRF name lies inside a role phrase and starts with one of its
+        qualifiers or a nationality (`الحكومية السورية` in `القوات الحكومية السورية`)."""
+        if not any(a < ent.start and ent.end <= b for a, b, _, _ in self.role_spans):
+            return False
+        first = normalize(ent.text).split(" ", 1)[0]
+        return first in STATE_QUALIFIERS or any(p.how == "nisba" for p in self.gz.lookup(first))
 
     def _listed_as(self, ent: Entity) -> None:
         """A CRF place or organisation listed under that form (kept out of the gazetteer pass as
@@ -530,7 +654,8 @@ class _Context:
                     continue
                 if e.type != ent.type and not (e.type in places and ent.type in places):
                     continue
-                if key in self.gz.word_readings and e.code and e.code not in self.codes_seen:
+                if (e.kind in ("city", "capital") and key in self.gz.word_readings and e.code
+                        and e.code not in self.codes_seen):
                     return  # `العين` in a Yemeni story is no Emirati city: a local place
                 ent.code, ent.sector, ent.name_en, ent.key = e.code, e.sector, e.name_en, e.key
                 ent.type = e.type or ent.type

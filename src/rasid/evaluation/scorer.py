@@ -1,7 +1,9 @@
 """Scoring exactly as the gold guide's Scoring section says (`../shared/gold/GUIDE.md`).
 
 Every layer is scored per article and summed (micro averages). Matching is one-to-one and
-maximal (augmenting paths), so the order predictions come in never changes a score.
+maximal, and among maximal matchings the one agreeing best on the attributes scored after
+matching (date/aux/mode, time value, actor code, speaker), so the order predictions come in
+never changes a score.
 """
 
 from __future__ import annotations
@@ -9,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Callable, Sequence
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from rasid.text.normalize import key_variants, match_key, normalize
 
@@ -21,29 +26,30 @@ EVENT_TYPES: tuple[str, ...] = (
 # ---------------------------------------------------------------- matching helpers
 
 def max_matching(n_pred: int, n_gold: int, ok: Callable[[int, int], bool],
-                 taken_pred: set[int] | None = None,
-                 taken_gold: set[int] | None = None) -> dict[int, int]:
-    """Maximum bipartite matching pred->gold over compatible pairs (Kuhn's algorithm)."""
+                 taken_pred: set[int] | None = None, taken_gold: set[int] | None = None,
+                 prefer: Callable[[int, int], float] | None = None) -> dict[int, int]:
+    """Maximum one-to-one matching pred->gold over compatible pairs.
+
+    Among the matchings of maximum size it picks one that maximises `prefer` (how well a pair
+    agrees on the attributes scored afterwards: date, aux, mode, value, code), so attribute
+    accuracies are measured on the best pairing, never on an arbitrary one. Solved as an
+    assignment problem (scipy's `linear_sum_assignment`).
+    """
     taken_pred = taken_pred or set()
     taken_gold = taken_gold or set()
-    adj = {p: [g for g in range(n_gold) if g not in taken_gold and ok(p, g)]
-           for p in range(n_pred) if p not in taken_pred}
-    gold_to_pred: dict[int, int] = {}
-
-    def augment(p: int, seen: set[int]) -> bool:
-        """Find gold for `p`, re-seating earlier predictions along an augmenting path."""
-        for g in adj.get(p, ()):
-            if g in seen:
-                continue
-            seen.add(g)
-            if g not in gold_to_pred or augment(gold_to_pred[g], seen):
-                gold_to_pred[g] = p
-                return True
-        return False
-
-    for p in adj:
-        augment(p, set())
-    return {p: g for g, p in gold_to_pred.items()}
+    preds = [p for p in range(n_pred) if p not in taken_pred]
+    golds = [g for g in range(n_gold) if g not in taken_gold]
+    if not preds or not golds:
+        return {}
+    # A compatible pair is worth far more than any preference, so the size is maximal first.
+    pair_value = 1_000_000.0
+    value = np.zeros((len(preds), len(golds)))
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            if ok(p, g):
+                value[i, j] = pair_value + (prefer(p, g) if prefer else 0.0)
+    rows, cols = linear_sum_assignment(value, maximize=True)
+    return {preds[i]: golds[j] for i, j in zip(rows, cols) if value[i, j] > 0}
 
 
 def base_code(code: str | None) -> str | None:
@@ -153,12 +159,16 @@ def _collapse(items: list[tuple], key: Callable[[tuple], tuple]) -> list[tuple]:
 
 
 def _score_forms(pred: list[tuple], gold: list[tuple], exact: Callable[[tuple, tuple], bool],
-                 loose: Callable[[tuple, tuple], bool]) -> tuple[PRF, dict[int, int]]:
-    """Match distinct forms: exact pairs first, then loose ones; used-up look-alikes ignored."""
-    m = max_matching(len(pred), len(gold), lambda p, g: exact(pred[p], gold[g]))
-    more = max_matching(len(pred), len(gold), lambda p, g: loose(pred[p], gold[g]),
-                        taken_pred=set(m), taken_gold=set(m.values()))
-    m.update(more)
+                 loose: Callable[[tuple, tuple], bool],
+                 prefer: Callable[[tuple, tuple], float] | None = None
+                 ) -> tuple[PRF, dict[int, int]]:
+    """Match distinct forms (loose = containment), preferring exact pairs, then `prefer`;
+    an unmatched look-alike of a used-up gold form is ignored."""
+    def weight(p: int, g: int) -> float:
+        w = 2.0 * exact(pred[p], gold[g])
+        return w + (prefer(pred[p], gold[g]) if prefer else 0.0)
+
+    m = max_matching(len(pred), len(gold), lambda p, g: loose(pred[p], gold[g]), prefer=weight)
     fp = 0
     for p in range(len(pred)):
         if p in m:
@@ -178,7 +188,8 @@ def score_entities(pred: list[dict], gold: list[dict]) -> tuple[PRF, Ratio]:
     prf, m = _score_forms(
         P, G,
         exact=lambda p, g: p[0] == g[0] and texts_equal(p[2], g[2]),
-        loose=lambda p, g: p[0] == g[0] and texts_nest(p[2], g[2]))
+        loose=lambda p, g: p[0] == g[0] and texts_nest(p[2], g[2]),
+        prefer=lambda p, g: float(base_code(p[3]) == base_code(g[3])))
     codes = Ratio()
     for p, g in m.items():
         if G[g][3]:
@@ -222,7 +233,9 @@ def quotes_overlap(a: str, b: str) -> bool:
 def score_quotes(pred: list[dict], gold: list[dict]) -> tuple[PRF, Ratio]:
     """Quote P/R/F1 by overlap, and speaker accuracy (code, else speaker text) on matches."""
     ok = [[quotes_overlap(p["quote"], g["quote"]) for g in gold] for p in pred]
-    m = max_matching(len(pred), len(gold), lambda p, g: ok[p][g])
+    m = max_matching(len(pred), len(gold), lambda p, g: ok[p][g],
+                     prefer=lambda p, g: float(base_code(pred[p].get("code")) ==
+                                               base_code(gold[g].get("code"))))
     speakers = Ratio()
     for p, g in m.items():
         gq, pq = gold[g], pred[p]
@@ -271,7 +284,11 @@ class EventScore:
 
 def score_events(pred: list[dict], gold: list[dict]) -> EventScore:
     """Score one article's events by the guide's matching rule."""
-    m = max_matching(len(pred), len(gold), lambda p, g: events_match(pred[p], gold[g]))
+    def agreement(p: int, g: int) -> float:
+        return float(sum(pred[p].get(k) == gold[g].get(k) for k in ("date", "aux", "mode")))
+
+    m = max_matching(len(pred), len(gold), lambda p, g: events_match(pred[p], gold[g]),
+                     prefer=agreement)
     s = EventScore()
     s.overall = PRF(tp=len(m), fp=len(pred) - len(m), fn=len(gold) - len(m))
     for g, ev in enumerate(gold):

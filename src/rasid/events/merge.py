@@ -65,6 +65,14 @@ def more_specific(a: str | None, b: str | None) -> str | None:
     return a if (ra[1] - ra[0]) <= (rb[1] - rb[0]) else b
 
 
+def _reversed(a: Event, b: Event) -> bool:
+    """True when one event's actor is the other's recipient (full code with sector) and not
+    also its actor: the roles are swapped."""
+    sa, sb = set(a.actor), set(b.actor)
+    ra, rb = set(a.recipient), set(b.recipient)
+    return any(":" in c for c in (sa & rb) - sb) or any(":" in c for c in (sb & ra) - sa)
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """True when two events of one article state the same happening."""
     if a.event != b.event:
@@ -92,9 +100,9 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if ar and br and not (ar & br):
         return False
-    if (aa & ar or ba & br) and not (set(a.actor) & set(b.actor)):
-        # Inside one state's politics the sector tells the parties apart (a judge accusing
-        # senators, women accusing the judge): same state, different branches, two events.
+    if (aa & ar or ba & br) and _reversed(a, b):
+        # Inside one state's politics the sector tells the parties apart: a judge accusing
+        # senators and women accusing the judge are two events, not one.
         return False
     return True
 

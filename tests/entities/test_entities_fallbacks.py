@@ -46,7 +46,7 @@ def test_unplaced_person_takes_the_articles_state() -> None:
     g = next(json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if "كريستين بلاسي فورد" in x)
     a = _run(g)
     ford = [e for e in a.entities if e.text == "كريستين بلاسي فورد"]
-    assert ford and ford[0].source == "crf" and ford[0].code == "USA"
+    assert ford and ford[0].source == "crf+country-default" and ford[0].code == "USA"  # a guess, flagged
 
 
 def test_role_before_an_honorific_and_a_quoted_alias_codes_the_person() -> None:

@@ -100,7 +100,7 @@ def lookup_variant(surface: str, gz: Gazetteer, allowed: set[int] | None = None)
     if not cands:
         # `زيد` after `الأمير زيد بن رعد`: the given name of one person named in the article
         n = normalize(surface)
-        firsts = [i for i in allowed if n in {normalize(f) for f in _given_names(gz.entries[i])}]
+        firsts = [i for i in allowed if n in _given_names(gz.entries[i])]
         if len(firsts) == 1:
             return gz.entries[firsts[0]]
     if len(k) < 3:
@@ -127,16 +127,21 @@ def _full_variant(k: str, words: list[str], idx: _Index) -> int | None:
     return None
 
 
-def _given_names(e: Entry) -> list[str]:
-    """The first word of each multi-word form of a person, honorifics (`الأمير`) skipped."""
+def _given_names(e: Entry) -> frozenset[str]:
+    """Normalised first word of each multi-word form of a person, honorifics (`الأمير`)
+    skipped; cached on the entry."""
+    cached = e.raw.get("_given")
+    if cached is not None:
+        return cached
     from rasid.entities.crf import HONORIFICS
 
-    out = []
+    out = set()
     for f in e.forms:
-        words = [w for w in f.split() if normalize(w) not in HONORIFICS]
-        if len(words) >= 2 and len(normalize(words[0])) >= 3:
-            out.append(words[0])
-    return out
+        words = [w for w in normalize(f).split() if w not in HONORIFICS]
+        if len(words) >= 2 and len(words[0]) >= 3:
+            out.add(words[0])
+    e.raw["_given"] = frozenset(out)
+    return e.raw["_given"]
 
 
 def _surnames(e: Entry) -> list[str]:

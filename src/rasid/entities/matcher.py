@@ -86,9 +86,15 @@ def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = No
         if nend < n and norm[nend].isalnum():
             continue  # the name runs on into a longer word
         nstart = nend - len(pat_str)
-        ws = nstart
-        while ws > 0 and norm[ws - 1].isalnum():
-            ws -= 1
+        # the word may start at most two letters (a proclitic run) before the name
+        if nstart == 0 or not norm[nstart - 1].isalnum():
+            ws = nstart
+        elif nstart == 1 or not norm[nstart - 2].isalnum():
+            ws = nstart - 1
+        elif nstart == 2 or not norm[nstart - 3].isalnum():
+            ws = nstart - 2
+        else:
+            continue  # inside a longer word
         prefix = norm[ws:nstart]
         if prefix not in allowed:
             continue  # inside a longer word

@@ -9,7 +9,7 @@ from rasid.entities import coref, crf
 from rasid.entities.actors import code_for, dominant_code
 from rasid.entities.gazetteer import Entry, Gazetteer, get_gazetteer
 from rasid.entities.matcher import Match, Normalised, find_matches, is_letter
-from rasid.entities.patterns import find_pattern_names
+from rasid.entities.patterns import find_pattern_names, head_and_no_name
 from rasid.entities.roles import CONNECTORS, QUALIFIERS, role_label
 from rasid.text.normalize import normalize
 
@@ -24,6 +24,8 @@ PARTICLES: frozenset[str] = frozenset({
     "داخل", "خارج", "تجاه", "بحق", "الا", "ثم", "حتي", "منذ", "قبل", "بعد", "لان", "كما"})
 # Adjectives that make a generic noun a state actor (`القوات الحكومية`): never a name's start.
 STATE_QUALIFIERS: frozenset[str] = frozenset({"الحكومي", "الحكوميه", "النظامي", "النظاميه"})
+# Construct-state role plurals that need their owner noun (`مسلحو التنظيم`, `عناصر الحركة`).
+CONSTRUCT_ROLES: frozenset[str] = frozenset({"مسلحو", "مسلحي", "مقاتلو", "مقاتلي", "عناصر", "مسؤولو"})
 # Bare titles that refer back to an office holder named in the article, by kind of office.
 BARE_TITLES: dict[str, str] = {
     "الرئيس": "president", "الرئيسه": "president", "رئيس الجمهوريه": "president",
@@ -95,6 +97,7 @@ def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
     if skip:
         # a hashtag is not annotated and does not count as a mention (named people, codes)
         matches = [m for m in matches if not _overlaps(m.start, m.end, skip)]
+    matches = _drop_named_alliances(matches, nt, gz)
     ctx = _Context(gz, nt, published)
     for i, m in enumerate(matches):
         m._i = i  # type: ignore[attr-defined]
@@ -112,6 +115,22 @@ def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
         ents = [e for e in ents if not _overlaps(e.start, e.end, skip)]
         roles = [r for r in roles if not _overlaps(r.start, r.end, skip)]
     return ents, roles
+
+
+def _drop_named_alliances(matches: list[Match], nt: Normalised, gz: Gazetteer) -> list[Match]:
+    """`التحالف الوطني`, `التحالف المدني`: a coalition noun with its own adjective names an
+    alliance (a party bloc), not the military coalition role; leave it to the other passes."""
+    out = []
+    for m in matches:
+        e = gz.entries[m.first.entry]
+        if m.first.how == "role" and e.raw.get("coalition"):
+            nxt = nt.norm[m.nend:m.nend + 25].split(" ", 2)
+            word = nxt[1].rstrip("،,.:؛\"»)") if len(nxt) > 1 and nxt[0] == "" else ""
+            if (word.startswith("ال") and word.endswith(("ي", "يه")) and word not in ("الدولي", "العربي")
+                    and not any(p.how == "nisba" for p in gz.lookup(word))):
+                continue
+        out.append(m)
+    return out
 
 
 def _overlaps(start: int, end: int, spans: list) -> bool:
@@ -395,6 +414,10 @@ class _Context:
         from rasid.entities.actors import role_on
         from rasid.entities.coref import _entry_idx
 
+        bare = [(r, BARE_TITLES.get(crf.norm_word(r.text))) for r in self.roles if not r.code]
+        bare = [(r, k) for r, k in bare if k]
+        if not bare:
+            return
         holders: list[tuple[int, str, str, str | None]] = []  # (start, title, code, sector)
         for e in self.entities:
             if e.type != "PER" or not e.code:
@@ -412,17 +435,28 @@ class _Context:
         if not holders:
             return
         holders.sort()
-        for r in self.roles:
-            if r.code:
-                continue
-            kind = BARE_TITLES.get(normalize(r.text))
-            if kind is None:
-                continue
+        for r, kind in bare:
             before = [h for h in holders if h[0] < r.start and h[1] == kind]
             after = [h for h in holders if h[0] > r.start and h[1] == kind]
             h = before[-1] if before else (after[0] if after else None)
             if h is not None:
                 r.code, r.sector = h[2], h[3] or r.sector
+
+    def _construct_owner(self, m: Match) -> tuple[int, str | None] | None:
+        """(end, code) of the owner noun after a construct-state role (`مسلحو التنظيم`): the
+        role runs over it; `التنظيم` codes it when the article names IS or al-Qaeda."""
+        nx = re.match(r" (ال[^\s.,،؛:!?؟\"«»()]{2,})", self.nt.norm[m.nend:m.nend + 30])
+        if nx is None:
+            return None
+        word = nx.group(1)
+        if self.gz.lookup(word) and any(p.how == "form" for p in self.gz.lookup(word)):
+            return None  # a listed name follows: the ordinary composition handles it
+        end = self.nt.span(m.nend + nx.start(1), m.nend + nx.end(1))[1]
+        code = None
+        if word == "التنظيم":
+            named = [x.code for x in self.entities if x.code in ("ISIL", "ALQ")]
+            code = named[0] if named else None
+        return end, code
 
     def _preposition_not_role(self, m: Match) -> bool:
         """`أمام` (in front of) folds to the same letters as `إمام` (imam): a role only when
@@ -481,6 +515,10 @@ class _Context:
                 if nis and " " in m.norm:
                     ne = self.gz.entries[nis[0].entry]
                     code, label = ne.code, ne.raw.get("demonym_en") or ne.name_en
+        if coder is None and m.norm in CONSTRUCT_ROLES:
+            owner = self._construct_owner(m)
+            if owner is not None:
+                end, code = owner
         sector = e.sector
         name_en = role_label(e.name_en, label)
         self.resolved[i] = (code, sector, name_en, end)
@@ -513,8 +551,11 @@ class _Context:
     # ------------------------------------------------------------ pass 4: class-noun names
     def pattern_names(self) -> None:
         """Unlisted names after a class noun (`مديرية صرواح`, `القناة 12`, `لائحة "X"`)."""
-        dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
-        for pn in find_pattern_names(self.nt.norm, self.gz, crf.load_common(), crf.load_ordinary()):
+        found = find_pattern_names(self.nt.norm, self.gz, crf.load_common(), crf.load_ordinary())
+        if not found:
+            return
+        dom = self._dominant()
+        for pn in found:
             start, end = self.nt.span(pn.nstart, pn.nend)
             inside = [e for e in self.entities if e.start < end and start < e.end]
             if pn.quoted and inside and all(start <= e.start and e.end <= end and e.end - e.start < end - start
@@ -582,9 +623,17 @@ class _Context:
         the article is about, else a town after a place word (`مدينة`, `في`); default: first listed."""
         if not self.gz.readings:
             return
+        amb = getattr(self.gz, "_ambiguous_keys", None)
+        if amb is None:
+            amb = {self.gz.entries[i].key for idxs in self.gz.readings.values() for i in idxs}
+            self.gz._ambiguous_keys = amb  # type: ignore[attr-defined]
+        self._local_homonyms()
+        todo = [x for x in self.entities if x.key in amb or x.source == "pattern"]
+        if not todo:
+            return
         full = {x.key for x in self.entities}
-        for ent in self.entities:
-            n = normalize(ent.text)
+        for ent in todo:
+            n = crf.norm_word(ent.text)
             if n.startswith("لل"):
                 n = "ال" + n[2:]
             cands = self.gz.readings.get(n)
@@ -606,6 +655,21 @@ class _Context:
                 ent.code, ent.sector, ent.name_en, ent.key = pick.code, pick.sector, pick.name_en, pick.key
                 ent.type = pick.type or ent.type
 
+    def _local_homonyms(self) -> None:
+        """A foreign town spelled like an ordinary word (`العين`, Al Ain) in a story that names
+        nothing else of its state is a local place of the same name: the article's state."""
+        for ent in self.entities:
+            if ent.type != "GPE" or not ent.code or not ent.key or not ent.key.startswith("city:"):
+                continue
+            n = crf.norm_word(ent.text)
+            if n not in self.gz.word_readings:
+                continue
+            if ent.code in self.codes_seen or any(x.code == ent.code for x in self.entities if x is not ent):
+                continue
+            dom = self._dominant()
+            if dom and dom != ent.code:
+                ent.code, ent.name_en, ent.key = dom, None, "local:" + n
+
     def _place_context(self, ent: Entity) -> bool:
         """True when a town word or preposition of place comes right before an entity."""
         before = self.nt.text[max(0, ent.start - 12):ent.start]
@@ -619,12 +683,15 @@ class _Context:
     # ------------------------------------------------------------ pass 5: statistical names
     def add_crf(self, sentences: list[tuple[int, int]] | None, matches: list[Match], tokens: list | None) -> None:
         """Names the CRF finds where no gazetteer name or role phrase is."""
-        dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
+        dom = self._dominant()
         self.dom = dom
         for ent in crf.find_entities(self.nt.text, sentences, self.gz, self.covered, self.role_spans,
                                      matches, tokens):
             if ent.type != "PER" and self._qualifier_in_role(ent):
                 continue  # a word of a role phrase (`القوات الحكومية السورية`), not a name
+            if ent.type != "PER" and head_and_no_name(crf.norm_word(ent.text), self.gz, crf.load_common(),
+                                                      crf.load_ordinary()):
+                continue  # `قرية نائية`: a class noun and an adjective, no name
             if ent.type != "PER":
                 self._listed_as(ent)
             if ent.code == crf.UNCODED_ROLE or (ent.type != "PER" and ent.code is None):
@@ -633,6 +700,15 @@ class _Context:
                 ent.code = dom
             self.entities.append(ent)
             self.covered.append((ent.start, ent.end))
+
+    def _dominant(self) -> str | None:
+        """The article's dominant state from the names found so far (computed once: the
+        class-noun names of pass 4 are mostly coded by it and would only reinforce it)."""
+        dom = getattr(self, "_dom_cache", False)
+        if dom is False:
+            dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
+            self._dom_cache = dom
+        return dom
 
     def _qualifier_in_role(self, ent: Entity) -> bool:
         """True when a CRF name lies inside a role phrase and starts with one of its

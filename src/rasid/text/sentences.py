@@ -52,7 +52,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             j = i + 1
             while j < n and text[j] in _END | {'"', "»", "”", ")"}:
                 j += 1
-            if j >= n or text[j].isspace():
+            if j >= n or text[j].isspace() or (ch == "." and j == i + 1 and _glued_stop(text, i)):
                 _push(spans, text, start, j)
                 start = j
                 i = j
@@ -60,6 +60,28 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         i += 1
     _push(spans, text, start, n)
     return spans
+
+
+_AR_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def _glued_stop(text: str, i: int) -> bool:
+    """True for a full stop typed without the space after it (`القس.ولم`): an Arabic word of
+    three letters or more on each side, and no further dot right after (which would make it an
+    abbreviation written with dots, `إف.بي.آي`)."""
+    a = i
+    while a > 0 and _AR_LETTER.match(text[a - 1]):
+        a -= 1
+    b = i + 1
+    while b < len(text) and _AR_LETTER.match(text[b]):
+        b += 1
+    if i - a < 3 or b - (i + 1) < 3:
+        return False
+    if a > 0 and text[a - 1] == ".":
+        return False  # the last part of a dotted abbreviation
+    if text[i + 1:b] in ("كوم", "نت", "اورغ", "أورغ"):
+        return False  # a web address (`أمازون.كوم`)
+    return b >= len(text) or text[b] != "."
 
 
 def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rasid.store.ingest import ingest_paths
 
-DEFAULT_INPUT = "/work/shared/corpus/news300.jsonl"
+DEFAULT_INPUT = str(Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news300.jsonl")
 
 
 def _size(db: Path) -> int:

@@ -26,7 +26,7 @@ import rasid
 from rasid.text.normalize import match_key
 from rasid.times.tagger import tag
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 GOLD = SHARED / "gold" / "dev.jsonl"
 WOJOOD = SHARED / "data" / "ner" / "wojood-sample"
 NEWS = SHARED / "corpus" / "news300.jsonl"

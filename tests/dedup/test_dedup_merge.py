@@ -12,7 +12,8 @@ from rasid.dedup.merge import compatible, dates_compatible, rebuild_events
 from rasid.store.db import connect
 from rasid.store.ingest import ingest_articles
 
-CORPUS = Path("/work/shared/corpus/news300.jsonl")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repo, as in CI
+CORPUS = SHARED / "corpus/news300.jsonl"
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
 
 

@@ -9,7 +9,8 @@ from rasid.article import Article, Entity, Event, Quote
 from rasid.store.db import connect
 from rasid.store.ingest import ingest_articles
 
-CORPUS = Path("/work/shared/corpus/news300.jsonl")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repo, as in CI
+CORPUS = SHARED / "corpus/news300.jsonl"
 
 
 def news_rows(n: int) -> list[dict]:

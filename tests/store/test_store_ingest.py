@@ -17,7 +17,8 @@ import pytest
 from rasid.store.db import connect
 from rasid.store.ingest import ingest_paths
 
-CORPUS = Path("/work/shared/corpus/news300.jsonl")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repo, as in CI
+CORPUS = SHARED / "corpus/news300.jsonl"
 CHEAP = ("clean",)  # the store is under test here, not the analysis stages
 TABLES = ("articles", "spans", "mentions", "events", "event_actors", "minhashes", "lsh_bands",
           "articles_fts")

@@ -15,7 +15,8 @@ from rasid.store.ingest import ingest_paths
 from rasid.store.search import fts_query, word_variants
 from rasid.text.normalize import normalize
 
-CORPUS = Path("/work/shared/corpus/news300.jsonl")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repo, as in CI
+CORPUS = SHARED / "corpus/news300.jsonl"
 
 
 def _query(db: Path, *args: str) -> list[dict]:

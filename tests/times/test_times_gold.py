@@ -12,8 +12,9 @@ from rasid.pipeline import Pipeline
 from rasid.text.normalize import match_key
 from rasid.times.tagger import tag
 
-GOLD = Path("/work/shared/gold/dev.jsonl")
-NEWS = Path("/work/shared/corpus/news300.jsonl")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repo, as in CI
+GOLD = SHARED / "gold/dev.jsonl"
+NEWS = SHARED / "corpus/news300.jsonl"
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2}|-(SP|SU|FA|WI))?$")
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared gold not available")

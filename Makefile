@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/rasid process examples/asharq-2022-01-04-nato-russia.txt --published 2022-01-04 --format json
+	$(BIN)/rasid process examples/asharq-2022-01-04-nato-russia.txt --published 2022-01-04 --format table
 
 test: $(STAMP)
 	$(BIN)/pytest

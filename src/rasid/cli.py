@@ -96,6 +96,35 @@ def summary_table(records: list[dict[str, Any]]) -> Table:
     return t
 
 
+def article_view(console: Console, record: dict[str, Any]) -> None:
+    """One article as a reader sees it: metadata, clean text, then each annotation layer."""
+    from rich.panel import Panel
+
+    meta = record.get("meta") or {}
+    facts = {k: meta.get(k) for k in ("outlet", "dateline", "agency", "credit", "url") if meta.get(k)}
+    if meta.get("captions"):
+        facts["captions"] = " | ".join(meta["captions"])
+    head = "\n".join(f"[bold]{k}[/bold]: {v}" for k, v in facts.items())
+    console.print(Panel(f"{head}\n\n{record.get('clean_text', '')}" if head else record.get("clean_text", ""),
+                        title=f"{record.get('title') or record['id']} ({record.get('published') or 'no date'})"))
+    layers = (
+        ("entities", ("text", "type", "name_en", "code")),
+        ("times", ("text", "value")),
+        ("quotes", ("speaker_text", "code", "cue", "quote", "direct")),
+    )
+    for layer, cols in layers:
+        if not record.get(layer):
+            continue
+        t = Table(title=layer)
+        for col in cols:
+            t.add_column(col, overflow="fold")
+        for span in record[layer]:
+            t.add_row(*(str(span.get(c) if span.get(c) is not None else "") for c in cols))
+        console.print(t)
+    if record.get("events"):
+        console.print(events_table(record))
+
+
 def events_table(record: dict[str, Any]) -> Table:
     """The events of one article with their evidence."""
     t = Table(title=f"events of {record['id']}")
@@ -153,10 +182,13 @@ def process(
             sink.write(_dumps(records[0] if len(records) == 1 else records, pretty=True) + "\n")
         elif format == "table":
             console = Console(file=sink) if out_path else out
-            console.print(summary_table(records))
-            for rec in records:
-                if rec.get("events"):
-                    console.print(events_table(rec))
+            if len(records) == 1:
+                article_view(console, records[0])
+            else:
+                console.print(summary_table(records))
+                for rec in records:
+                    if rec.get("events"):
+                        console.print(events_table(rec))
     finally:
         if out_path:
             sink.close()

@@ -263,15 +263,79 @@ def build_groups(article: Article, doc: Doc) -> list[Group]:
     merged.sort(key=lambda g: g.t0)
     merged += pronoun_groups(article, doc, merged)
     merged.sort(key=lambda g: g.t0)
+    pair = pair_groups(doc, merged)
+    if pair:
+        merged = sorted(merged + pair, key=lambda g: g.t0)
     return merged
 
 
-# Institutions named with a possessive pronoun (`جيشها`, `قواته`, `حكومته`) and their sector.
-_PRON_HEADS = {"جيش": "MIL", "قوات": "MIL", "حكومت": "GOV", "سلطات": "GOV"}
+# `البلدين`, `الجانبين`, `الطرفين`: the two parties named last (`العلاقات بين البلدين`).
+_PAIR_WORDS = frozenset(normalize(w) for w in (
+    "البلدين البلدان الجانبين الجانبان الطرفين الطرفان الدولتين الدولتان الكوريتين").split())
+
+
+def _pair_word(w: str) -> tuple[str, str] | None:
+    """(clitic prefix, word) when the token is a pair noun with an optional clitic."""
+    for pre in ("", "و", "ب", "ل", "وب", "ول", "ف"):
+        rest = w[len(pre):] if w.startswith(pre) else None
+        if rest is None:
+            continue
+        if rest in _PAIR_WORDS:
+            return pre, rest
+        if pre.endswith("ل") and "ا" + rest in _PAIR_WORDS:  # للبلدين = ل + البلدين
+            return pre, "ا" + rest
+    return None
+
+
+def top_pair(groups: list[Group], i: int) -> list[str]:
+    """The two parties (state codes) the article has named most before token `i`, each at
+    least twice (ties: the more recent); [] when there are no such two."""
+    count: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for g in groups:
+        if g.t0 >= i:
+            break
+        if g.last_kind == "pair":
+            continue
+        for c in g.codes:
+            b = c.split(":")[0]
+            if len(b) == 3 and b != "UNK":
+                count[b] = count.get(b, 0) + 1
+                last[b] = g.t0
+    found = sorted(count, key=lambda b: (-count[b], -last[b]))[:2]
+    return found if len(found) == 2 and count[found[1]] >= 2 else []
+
+
+def pair_groups(doc: Doc, groups: list[Group]) -> list[Group]:
+    """Groups for `البلدين`-like tokens coded as the last two distinct parties named before."""
+    out: list[Group] = []
+    starts = {g.t0 for g in groups}
+    for t in doc.toks:
+        if t.i in starts or not t.text.endswith(("ين", "ان")):
+            continue
+        pw = _pair_word(t.text)
+        if pw is None:
+            continue
+        if t.i > 0 and doc.words[t.i - 1] in ("حل", "وحل", "بحل", "لحل"):
+            continue  # `حل الدولتين`: the two-state solution, not two named parties
+        found = top_pair(groups, t.i)
+        if not found:
+            continue
+        pre = pw[0]
+        prep = pre[-1] if pre and pre[-1] in CLITIC_PREPS else None
+        if prep is None and t.i > 0 and doc.words[t.i - 1] in PREP_WORDS:
+            prep = doc.words[t.i - 1]
+        out.append(Group(codes=list(found), t0=t.i, t1=t.i + 1, start=t.start,
+                         end=t.end, prep=prep, last_kind="pair"))
+    return out
+
+
+# Institutions named with a possessive pronoun (`جيشها`, `قواته`, `حكومته`, `شعبها`) and their sector.
+_PRON_HEADS = {"جيش": "MIL", "قوات": "MIL", "حكومت": "GOV", "سلطات": "GOV", "شعب": "CVL"}
 _PRON_SUF = ("ه", "ها", "هم")
 
 
-_PRON_RE = re.compile(r"^(?:|و|ف|ل|ب|ول|وب)(?:جيش|قوات|حكومت|سلطات)(?:ه|ها|هم)$")
+_PRON_RE = re.compile(r"^(?:|و|ف|ل|ب|ول|وب)(?:جيش|قوات|حكومت|سلطات|شعب)(?:ه|ها|هم)$")
 
 
 def _pronoun_head(word: str) -> tuple[str, str] | None:

@@ -218,3 +218,25 @@ def participants(doc: Doc, idx: ArgIndex, h_i: int, s_hi: int, actor: list[str])
             continue
         out += [c for c in g.codes if c.split(":")[0] not in abase and c not in out]
     return out
+
+
+# `يواجه X اتهامات`, `تواجه حكومتها انتقادات`: X is accused by unnamed critics.
+FACE = frozenset(normalize(w) for w in (
+    "واجه واجهت واجهوا يواجه تواجه يواجهون تواجهان يواجهان ويواجه وتواجه وواجه وواجهت").split())
+# `توجيه اتهامات له`: a verbal noun of directing an accusation, with no agent named.
+DIRECT_NOUNS = frozenset(normalize(w) for w in "توجيه بتوجيه وتوجيه".split())
+
+
+def faced(doc: Doc, idx: ArgIndex, h_i: int, c_lo: int, s_hi: int) -> Group | None | bool:
+    """The target of an accusation by unnamed critics: `يواجه X اتهامات` gives X's group;
+    `توجيه اتهامات له` gives True (the target is a pronoun). None when the pattern is absent."""
+    for k in range(h_i - 1, max(c_lo, h_i - 4) - 1, -1):
+        w = doc.words[k]
+        if w in FACE:
+            g = idx.bare_after(k, h_i, max_skip=1)
+            if g is None:
+                g = idx.bare_before(k, c_lo, window=2)
+            return g if g is not None and g.codes else None
+        if w in DIRECT_NOUNS and k == h_i - 1:
+            return True
+    return None

@@ -118,16 +118,35 @@ def _quality(e: Event) -> float:
     return 2.0 * bool(e.recipient) + 0.5 * bool(e.location) + (e.confidence or 0.0)
 
 
-def merge_events(events: list[Event], speakers: dict[int, str] | None = None) -> list[Event]:
+# Speech acts: two different verbs of asking (`طلبت`, `حثت`) in two sentences are two calls.
+SPEECH_TYPES = frozenset({"REQUEST"})
+
+
+def _other_call(lem: dict[int, str], a: Event, b: Event) -> bool:
+    """True for two calls made with different verbs in different sentences."""
+    if a.event not in SPEECH_TYPES:
+        return False
+    x, y = lem.get(id(a)), lem.get(id(b))
+    if x is None or y is None:
+        return False
+    (lx, _, sx), (ly, _, sy) = x.partition("@"), y.partition("@")
+    return lx != ly and sx != sy
+
+
+def merge_events(events: list[Event], speakers: dict[int, str] | None = None,
+                 lemmas: dict[int, str] | None = None) -> list[Event]:
     """Collapse repeated statements of one happening; keeps text order of the kept events.
 
-    `speakers` maps `id(event)` to who voiced a statement event: two speakers, two statements.
+    `speakers` maps `id(event)` to who voiced a statement event: two speakers, two statements;
+    `lemmas` maps it to its trigger's lemma and sentence (`طلب@3`).
     """
     spk = speakers or {}
+    lem = lemmas or {}
     clusters: list[list[Event]] = []
     for e in events:
         for cl in clusters:
-            if all(same_happening(e, o) and not _other_speaker(spk, e, o) for o in cl):
+            if all(same_happening(e, o) and not _other_speaker(spk, e, o)
+                   and not _other_call(lem, e, o) for o in cl):
                 cl.append(e)
                 break
         else:

@@ -423,8 +423,9 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
 
 def _has_candidate(sent: list[Token], gtags: list[str], gz: Gazetteer) -> bool:
     """True when some token could start a name the gazetteer does not already give."""
+    get = (_RES.word_cache.get(id(gz)) or {}).get  # the cache `word_info` fills, read directly
     for t, g in zip(sent, gtags):
-        if not g and word_info(t.text, gz).cand:
+        if not g and (get(t.text) or word_info(t.text, gz)).cand:
             return True
     return False
 
@@ -509,6 +510,8 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
         return []
     if typ == "PER" and _accusative_phrase(words):
         return []  # `تهديدا خطيرا`: an indefinite accusative noun and adjective, not a name
+    if typ == "PER" and _noun_and_nisba(words, gz):
+        return []  # `بغطاء جوي`: an ordinary noun and a relational adjective, not a name
     if all(w in common for w in words) and not gz.lookup(n) and (typ != "ORG" or len(words) == 1):
         return []
     code = sector = None
@@ -525,6 +528,21 @@ def _accusative_phrase(words: list[str]) -> bool:
         return False
     common = _RES.common
     return any(w[:-1] in common or w[:-1] + "ه" in common for w in words)
+
+
+def _noun_and_nisba(words: list[str], gz: Gazetteer) -> bool:
+    """True for an indefinite noun phrase `noun + adjective in -ي` (`غطاء جوي`, `بدعم عسكري`)
+    whose head (one proclitic aside) is an ordinary word and no first name: names seldom
+    pair an ordinary noun with a relational adjective, and never without the article."""
+    if len(words) < 2 or any(w.startswith("ال") or w.startswith("لل") for w in words):
+        return False
+    first_names, last_names = name_tokens(gz)
+    last = words[-1]
+    if len(last) < 3 or not last.endswith("ي") or last in first_names or last in last_names:
+        return False
+    head = words[0]
+    heads = [head] + ([head[1:]] if head[0] in "وفبلك" and len(head) > 3 else [])
+    return any(h in _RES.ordinary and h not in first_names and h not in last_names for h in heads)
 
 
 def _is_role(word: str, gz: Gazetteer) -> bool:

@@ -241,6 +241,8 @@ def _first_ok(w: str, head: str, strict: bool, gz: Gazetteer, common: frozenset[
         return False
     if not definite and w.endswith(("يه", "يين", "يون")):
         return False  # an indefinite adjective (`قرية نائية`, `قاعدة عسكرية`)
+    if not definite and len(w) == 6 and w[0] == "م" and w[3] == "و" and w.endswith("ه"):
+        return False  # a feminine passive participle agreeing with the noun (`جزيرة معزولة`)
     if not definite and head in MEDIA_HEADS and w.endswith("ي"):
         return False  # `موقع إخباري`, `قناة فضائية`
     if w[0] in "وبلفك" and len(w) > 3:

@@ -150,77 +150,67 @@ class FastTagger:
         """IOB labels for sentences given as (words, gazetteer tags)."""
         if not sents:
             return []
-        wid: list[int] = []
-        gid: list[int] = []
+        # Sentences are laid out with two empty slots (word id 0, gazetteer id 0: zero rows)
+        # before, between and after them, so every neighbour row is a plain slice.
+        wid: list[int] = [0, 0]
+        gid: list[int] = [0, 0]
         first: list[int] = []
         last: list[int] = []
-        pos = 0
         get, gget = self.words.ids.get, self.gids.get
         for words, gtags in sents:
-            first.append(pos)
+            first.append(len(wid))
             ws = [get(w) for w in words]
             if None in ws:
                 ws = [self.word_id(w, info) for w in words]
             wid += ws
             gid += [gget(g) or self.gaz_id(g) if g else 0 for g in gtags]
-            pos += len(words)
-            last.append(pos - 1)
-        n = pos
+            last.append(len(wid) - 1)
+            wid += (0, 0)
+            gid += (0, 0)
+        N = len(wid)
         ids = np.array(wid, dtype=np.int64)
         gids = np.array(gid, dtype=np.int64)
         starts = np.array(first, dtype=np.int64)
         ends = np.array(last, dtype=np.int64)
-        lens = ends - starts + 1
-        # index of the sentence of every token, and offset within it
-        sent_of = np.repeat(np.arange(len(sents)), lens)
-        off = np.arange(n) - starts[sent_of]
-        slen = lens[sent_of]
-
-        def shifted(a: np.ndarray, k: int) -> np.ndarray:
-            """a[i + k] where that stays inside the token's sentence, else 0."""
-            out = np.zeros_like(a)
-            if k > 0:
-                out[:-k] = a[k:]
-                out[off + k >= slen] = 0
-            else:
-                out[-k:] = a[:k]
-                out[off + k < 0] = 0
-            return out
-
         R = self.words.rows
         G = self.grows
-        E = (R[0][ids] + R[1][shifted(ids, -1)] + R[2][shifted(ids, 1)] + R[3][shifted(ids, -2)]
-             + R[4][shifted(ids, 2)] + G[0][gids] + G[1][shifted(gids, -1)] + G[2][shifted(gids, 1)])
+        # E[i] for slot i in 2 .. N-3 (pads included, never decoded)
+        E = (R[0][ids[2:-2]] + R[1][ids[1:-3]] + R[2][ids[3:-1]] + R[3][ids[:-4]] + R[4][ids[4:]]
+             + G[0][gids[2:-2]] + G[1][gids[1:-3]] + G[2][gids[3:-1]])
+        E = np.concatenate([np.zeros((2, self.L)), E, np.zeros((2, self.L))])
         E[starts] += self.bos
         E[ends] += self.eos
         # word-pair features: only where both stems occur in some pair of the model
         sids = self.words.sid[ids]
-        prev_sid = shifted(sids, -1)
+        prev_sid = np.concatenate([[0], sids[:-1]])
         prev_sid[starts] = 1  # `<s>`
-        for i in np.flatnonzero((sids > 0) & (prev_sid > 0)).tolist():
-            v = self.pairs.get((int(prev_sid[i]), int(sids[i])))
-            if v is not None:
-                E[i] += v
-        out = np.full(n, self.O, dtype=np.int64)
+        hit = np.flatnonzero((sids > 0) & (prev_sid > 0))
+        if len(hit):
+            pairs = self.pairs
+            for i, a, b in zip(hit.tolist(), prev_sid[hit].tolist(), sids[hit].tolist()):
+                v = pairs.get((a, b))
+                if v is not None:
+                    E[i] += v
+        out = np.full(N, self.O, dtype=np.int64)
         # Tokens whose O score beats every other label by more than `clear_margin` are O:
         # only the runs of other tokens between them are decoded (entered from and left to O).
+        is_pad = np.ones(N, dtype=bool)
+        for a, b in zip(first, last):
+            is_pad[a:b + 1] = False
         margin = E[:, self.O] - E[:, self.other].max(axis=1)
-        active = margin <= self.clear_margin
+        active = (margin <= self.clear_margin) & ~is_pad
         if active.any():
-            is_start = np.zeros(n, dtype=bool)
-            is_start[starts] = True
-            is_end = np.zeros(n, dtype=bool)
-            is_end[ends] = True
-            # a clear token between two unclear ones may still glue a name (`محمد بن سلمان`)
-            left = np.concatenate([[False], active[:-1]]) & ~is_start
-            right = np.concatenate([active[1:], [False]]) & ~is_end
-            active = active | (left & right)
-            prev_active = np.concatenate([[False], active[:-1]]) & ~is_start
-            next_active = np.concatenate([active[1:], [False]]) & ~is_end
+            # a clear token between two unclear ones may still glue a name (`محمد بن سلمان`);
+            # pads are never active, so nothing glues across sentences
+            left = np.concatenate([[False], active[:-1]])
+            right = np.concatenate([active[1:], [False]])
+            active = active | (left & right & ~is_pad)
+            prev_active = np.concatenate([[False], active[:-1]])
+            next_active = np.concatenate([active[1:], [False]])
             seg_start = np.flatnonzero(active & ~prev_active)
             seg_end = np.flatnonzero(active & ~next_active)
-            after_o = ~is_start[seg_start]
-            before_o = ~is_end[seg_end]
+            after_o = ~is_pad[seg_start - 1]
+            before_o = ~is_pad[seg_end + 1]
             tok = np.flatnonzero(active)
             path = self._viterbi(E, tok, seg_start, seg_end - seg_start + 1, after_o, before_o)
             out[tok] = path

@@ -10,6 +10,7 @@ original character it came from, so a match in normalised text maps back to a sp
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
@@ -31,7 +32,11 @@ _FOLD_ITEMS = tuple(_FOLD.items())
 # Characters that are not copied one-to-one: dropped marks, whitespace other than a lone
 # space, and runs mixing the two (collapsed to one space).
 _DROP_CLASS = re.escape("".join(sorted(_DROP))) + "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-_SKIP = re.compile(f"[\\s{_DROP_CLASS}]{{2,}}|[{_DROP_CLASS}]|(?! )\\s")
+# Whitespace other than the plain space (`str.isspace`), spelled out: a character class
+# scans ~2x faster than the lookahead `(?! )\s` it replaces.
+_OTHER_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
+                "\u205f\u3000")
+_SKIP = re.compile(f"[\\s{_DROP_CLASS}]{{2,}}|[{_DROP_CLASS}{_OTHER_SPACE}]")
 _DIGITS_ONLY = {k: v for k, v in _FOLD.items() if v.isdigit()}
 _DIGIT_TABLE = str.maketrans(_DIGITS_ONLY)
 
@@ -45,6 +50,14 @@ def _is_dropped(ch: str) -> bool:
 
 def normalize(text: str) -> str:
     """Matching form of `text` (see module docstring); whitespace runs collapse to one space."""
+    if len(text) <= 48:
+        return _normalize_short(text)  # words and short phrases repeat across calls
+    return normalize_with_map(text)[0]
+
+
+@lru_cache(maxsize=65536)
+def _normalize_short(text: str) -> str:
+    """`normalize` of a short string, memoised."""
     return normalize_with_map(text)[0]
 
 

@@ -18,7 +18,7 @@ from rasid.pipeline import Pipeline
 from rasid.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = Path("/work/shared/gold/dev.jsonl")
+DEV = ROOT.parent / "shared" / "gold" / "dev.jsonl"  # beside the repo, as in CI
 DEV2 = ROOT / "bench" / "dev2" / "dev2.jsonl"
 DEV3 = ROOT / "bench" / "dev3" / "dev3.jsonl"
 

@@ -233,7 +233,7 @@ def test_cross_file_collisions_are_declared() -> None:
     assert not clashes, clashes[:20]
 
 
-@pytest.mark.parametrize("path", ["/work/shared/gold/dev.jsonl"])
+@pytest.mark.parametrize("path", [str(Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "dev.jsonl")])
 def test_gold_entity_coverage(path: str) -> None:
     """Most gold GPE/ORG/PER forms are listed (measures recall of the lists, not tuned to it)."""
     gold = Path(path)

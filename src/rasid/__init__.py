@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rasid.article import Article, Entity, Event, Quote, Role, TimeExpr
+
+if TYPE_CHECKING:  # the pipeline imports every stage lazily; only type checkers need it here
+    from rasid.pipeline import Pipeline
 
 __version__ = "0.1.0"
 __all__ = ["Article", "Entity", "Event", "Quote", "Role", "TimeExpr", "process", "get_pipeline"]
 
 
 @lru_cache(maxsize=8)
-def get_pipeline(stages: tuple[str, ...] | None = None) -> "Pipeline":  # noqa: F821
+def get_pipeline(stages: tuple[str, ...] | None = None) -> Pipeline:
     """The (cached) pipeline for the given stage names, default all registered stages."""
     from rasid.pipeline import Pipeline
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from rasid.article import Article, Entity, Role, TimeExpr
+from events_support import hand_article
+
+from rasid.article import Article
 from rasid.events.merge import dates_compatible, merge_events, same_happening
 from rasid.events.stage import events_stage
-from rasid.text.sentences import split_sentences
 
 # surface -> (type, code, sector, name_en)
 NAMES: dict[str, tuple[str, str | None, str | None, str | None]] = {
@@ -28,30 +29,9 @@ TIMES: dict[str, str] = {"10 يناير": "2022-01-10", "الثلاثاء": "202
                          "الأسبوع المقبل": "2022-W02", "12 يناير": "2022-01-12"}
 
 
-def _find_all(text: str, s: str) -> list[int]:
-    out, k = [], text.find(s)
-    while k >= 0:
-        out.append(k)
-        k = text.find(s, k + 1)
-    return out
-
-
 def make(text: str, published: str = "2022-01-04") -> Article:
     """An article with entity, role and time layers found by exact string search."""
-    a = Article(raw=text, text=text, published=published)
-    a.cache["sentences"] = split_sentences(text)
-    for s, (typ, code, sector, en) in NAMES.items():
-        for k in _find_all(text, s):
-            a.entities.append(Entity(k, k + len(s), s, typ, en, code, sector))
-    for s, (code, sector) in ROLES.items():
-        for k in _find_all(text, s):
-            a.roles.append(Role(k, k + len(s), s, None, code, sector))
-    for s, v in TIMES.items():
-        for k in _find_all(text, s):
-            if not any(t.start <= k < t.end for t in a.times):
-                a.times.append(TimeExpr(k, k + len(s), s, v))
-    a.entities.sort(key=lambda e: e.start)
-    return a
+    return hand_article(text, published, NAMES, ROLES, times=TIMES)
 
 
 def events(text: str) -> list:

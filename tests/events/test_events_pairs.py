@@ -8,9 +8,10 @@ The entity and role layers are set by hand so the tests exercise the events stag
 
 from __future__ import annotations
 
-from rasid.article import Article, Entity, Role
+from events_support import hand_article
+
+from rasid.article import Article
 from rasid.events.stage import events_stage
-from rasid.text.sentences import split_sentences
 
 # surface -> (type, code, sector)
 NAMES: dict[str, tuple[str, str, str | None]] = {
@@ -27,28 +28,9 @@ ROLES: dict[str, tuple[str | None, str]] = {
 }
 
 
-def _find_all(text: str, s: str) -> list[int]:
-    out, k = [], text.find(s)
-    while k >= 0:
-        out.append(k)
-        k = text.find(s, k + 1)
-    return out
-
-
 def make(text: str) -> Article:
     """An article with entities/roles found by string search (longest names first)."""
-    a = Article(raw=text, text=text, published="2018-06-01")
-    a.cache["sentences"] = split_sentences(text)
-    for s, (typ, code, sector) in sorted(NAMES.items(), key=lambda kv: -len(kv[0])):
-        for k in _find_all(text, s):
-            if not any(e.start <= k < e.end or k <= e.start < k + len(s) for e in a.entities):
-                a.entities.append(Entity(k, k + len(s), s, typ, None, code, sector))
-    for s, (code, sector) in ROLES.items():
-        for k in _find_all(text, s):
-            a.roles.append(Role(k, k + len(s), s, None, code, sector))
-    a.entities.sort(key=lambda e: e.start)
-    a.roles.sort(key=lambda r: r.start)
-    return a
+    return hand_article(text, "2018-06-01", NAMES, ROLES)
 
 
 def test_facing_criticism_is_an_accusation_by_unnamed_critics() -> None:

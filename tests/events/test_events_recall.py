@@ -6,9 +6,10 @@ The entity, role and quote layers are set by hand so the tests exercise the even
 
 from __future__ import annotations
 
-from rasid.article import Article, Entity, Quote, Role
+from events_support import first_codes, hand_article
+
+from rasid.article import Article
 from rasid.events.stage import events_stage
-from rasid.text.sentences import split_sentences
 
 # surface -> (type, code, sector)
 NAMES: dict[str, tuple[str, str, str | None]] = {
@@ -29,41 +30,12 @@ ROLES: dict[str, tuple[str, str]] = {
 }
 
 
-def _find_all(text: str, s: str) -> list[int]:
-    out, k = [], text.find(s)
-    while k >= 0:
-        out.append(k)
-        k = text.find(s, k + 1)
-    return out
-
-
 def make(text: str, quotes: list[tuple[str, str, str]] = ()) -> Article:
-    """An article with entities/roles found by string search; quotes as (quote, speaker, code)."""
-    a = Article(raw=text, text=text, published="2018-08-01")
-    a.cache["sentences"] = split_sentences(text)
-    for s, (typ, code, sector) in NAMES.items():
-        for k in _find_all(text, s):
-            if not any(e.start <= k < e.end for e in a.entities):
-                a.entities.append(Entity(k, k + len(s), s, typ, None, code, sector))
-    for s, (code, sector) in ROLES.items():
-        for k in _find_all(text, s):
-            a.roles.append(Role(k, k + len(s), s, None, code, sector))
-    for q, spk, code in quotes:
-        k = text.find(q)
-        sk = text.find(spk)
-        a.quotes.append(Quote(k, k + len(q), q, True, speaker_text=spk, speaker_start=sk,
-                              speaker_end=sk + len(spk), code=code))
-    a.entities.sort(key=lambda e: e.start)
-    return a
+    """An article with entities/roles found by string search; quotes (direct) as (quote, speaker, code)."""
+    return hand_article(text, "2018-08-01", NAMES, ROLES, quotes=quotes, direct=True)
 
 
-def _ev(a: Article) -> list[tuple[str, str, str]]:
-    """(type, first actor base, first recipient base) of each event."""
-    out = []
-    for e in events_stage(a).events:
-        rc = e.recipient[0].split(":")[0] if e.recipient else ""
-        out.append((e.event, e.actor[0].split(":")[0], rc))
-    return out
+_ev = first_codes
 
 
 def test_participle_accuses_with_main_subject() -> None:

@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from dedup_support import CORPUS, corpus_rows, light_edit
 
 from rasid.article import Article, Event
 from rasid.dedup.merge import compatible, dates_compatible, rebuild_events
 from rasid.store.db import connect
 from rasid.store.ingest import ingest_articles
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repo, as in CI
-CORPUS = SHARED / "corpus/news300.jsonl"
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
 
 
-def _rows(n: int) -> list[dict]:
-    """The first `n` news300 rows."""
-    with CORPUS.open(encoding="utf-8") as fh:
-        return [json.loads(line) for _, line in zip(range(n), fh)]
-
-
-def _edit(text: str) -> str:
-    """A light edit of a wire story by a second outlet."""
-    paras = text.split("\n")
-    return "(وكالات) - " + "\n".join(paras[:-1]).replace("أعلن", "قال")
+_rows, _edit = corpus_rows, light_edit
 
 
 def _ev(type_: str, actor: list[str], recipient: list[str], date: str | None = None,

@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from dedup_support import CORPUS, corpus_rows, light_edit
 
 from rasid.article import Article
 from rasid.dedup.minhash import jaccard, shingles, signature
 from rasid.store.db import connect
 from rasid.store.ingest import ingest_articles
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repo, as in CI
-CORPUS = SHARED / "corpus/news300.jsonl"
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
 
 
-def _rows(n: int) -> list[dict]:
-    """The first `n` news300 rows."""
-    with CORPUS.open(encoding="utf-8") as fh:
-        return [json.loads(line) for _, line in zip(range(n), fh)]
-
-
-def _edit(text: str) -> str:
-    """A light newsroom edit: own dateline, last paragraph cut, a few words and spellings changed."""
-    paras = text.split("\n")
-    body = "\n".join(paras[:-1]) if len(paras) > 2 else text
-    for a, b in (("أعلن", "قال"), ("الروسي", "الروسى"), ("إلكتروني", "الكتروني"), ("خلال", "أثناء")):
-        body = body.replace(a, b)
-    return "(وكالات) - " + body
+_rows, _edit = corpus_rows, light_edit
 
 
 def _article(row: dict, outlet: str, text: str | None = None, url: str | None = None) -> Article:

@@ -26,7 +26,6 @@ PLUGIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("ingest", "rasid.store.cli:ingest"),
     ("query", "rasid.store.cli:query"),
     ("export", "rasid.store.cli:export"),
-    ("serve", "rasid.api.cli:serve"),
 )
 
 

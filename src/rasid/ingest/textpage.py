@@ -1,8 +1,12 @@
 """Clean page text (copied from a browser, a feed or an extractor) line by line.
 
-Only whole lines are removed, plus, inside the first body paragraph, a leading dateline
-(`واشنطن - رويترز: `) or a glued share-widget run; inline hashtags lose their `#` and `_`
-(`#نادر_الحريري` -> `نادر الحريري`). Every other body character is kept as given, so a
+Only whole lines are removed (debris classes in `patterns`, related-story headlines between
+paragraphs in `headlines`, trailing story leads in `teasers`, starred author notes at the
+end), plus, inside the first body paragraph, a leading dateline (`واشنطن - رويترز: `) or a
+glued share-widget run, and a related link glued after a paragraph's last sentence
+(`… الأخيرة. شاهد: لماذا …؟`); inline hashtags lose their `#` and `_`
+(`#نادر_الحريري` -> `نادر الحريري`). Lines are classified without their short vowels and
+shadda, so `تعبّر` matches a pattern's `تعبر`. Every other body character is kept as given, so a
 snippet copied from the input is found verbatim in the clean text. Everything removed
 goes to the returned metadata (`captions`, `credit`, `dateline`, `agency`, `related`,
 `tags`, `removed`, …).
@@ -15,12 +19,15 @@ from typing import Any
 
 from rasid.ingest import patterns as P
 from rasid.ingest.dates import NUMERIC_DATE, VISIBLE_DATE, parse_visible_date
+from rasid.ingest.headlines import inline_headlines
 from rasid.ingest.teasers import teaser_tail_start
 
 _WEEKDAYS = re.compile(r"الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت")
 _TIME = re.compile(r"[0-9٠-٩]{1,2}:[0-9٠-٩]{2}(?::[0-9٠-٩]{2})?\s*(?:ص|م|AM|PM|am|pm)?")
 _TAG_LABEL = re.compile(r"تصنيف|وسوم|الوسوم|كلمات|Tags", re.I)
 _SPACES = re.compile(r"\s+")
+_HAS_WORD = re.compile(r"[^\W_]")  # a letter or digit in any script
+_HARAKAT = re.compile(r"[\u064b-\u0652\u0670]")  # tanween, short vowels, shadda, sukun, dagger alef
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 # A link-list item: a short line without sentence-final punctuation.
 _MAX_ITEM_WORDS = 20
@@ -82,11 +89,17 @@ def _set_dateline(meta: dict[str, Any], m: re.Match[str], text: str) -> None:
         meta.setdefault("agency", agency)
 
 
+def _plain(line: str) -> str:
+    """The line without short vowels and shadda, so `تعبّر` matches a pattern's `تعبر`."""
+    return _HARAKAT.sub("", line)
+
+
 def _classify(line: str, meta: dict[str, Any], seen_captions: set[str]) -> str | None:
     """Debris class of one line (and its metadata recorded), or None for a body line."""
+    line = _plain(line)  # patterns are written without diacritics; meta keeps the plain form
     words = _words(line)
-    if P.SEPARATOR.match(line):
-        return "separator"
+    if P.SEPARATOR.match(line) or not _HAS_WORD.search(line):
+        return "separator"  # a rule, or a line of punctuation only (`.`, `* * *`)
     if P.READING_TIME.search(line) and words <= 12:
         num = P.DIGITS.search(line)
         meta.setdefault("reading_time", int(num.group().translate(_AR_DIGITS))
@@ -121,6 +134,9 @@ def _classify(line: str, meta: dict[str, Any], seen_captions: set[str]) -> str |
         return "caption"
     if _key(line) in seen_captions:
         return "caption"
+    if words <= P.SOURCE_MAX_WORDS and P.SOURCE_LINE.match(line):
+        meta.setdefault("source_note", _key(line).lstrip("*•-–— "))
+        return "source"
     m = P.BYLINE.match(line)
     if m and words <= 10:
         meta.setdefault("author", _key(m.group("name")))
@@ -189,7 +205,7 @@ def clean_lines(raw: str, *, title: str | None = None, take_title: bool = True
     for line in lines[idx:]:
         if not line:
             continue
-        if P.BLOCK_LABEL.match(line):
+        if P.BLOCK_LABEL.match(_plain(line)):
             block = "tags" if _TAG_LABEL.search(line) else "related"
             _removed(meta, "label", line)
             continue
@@ -206,12 +222,26 @@ def clean_lines(raw: str, *, title: str | None = None, take_title: bool = True
             _removed(meta, kind, line)
             continue
         seen.add(_key(line))
+        m = P.TAIL_RELATED.search(line)
+        if m and _words(m.group("item")) <= _MAX_ITEM_WORDS and m.start() > 0:
+            meta["related"].append(_key(m.group("item")))
+            _removed(meta, "related", line[m.start():].strip())
+            line = line[:m.start()].rstrip()
         body.append(line)
 
+    # Starred author notes close an opinion piece (`* مسؤول في الخارجية الأميركية (1982 - 2003)`).
+    while len(body) > 1 and _words(body[-1]) <= P.AUTHOR_NOTE_MAX_WORDS and P.AUTHOR_NOTE.match(body[-1]):
+        meta.setdefault("author_note", _key(body[-1]).lstrip("* "))
+        _removed(meta, "author_note", body.pop())
     if body:
         body[0] = _strip_first_paragraph(body[0], meta)
         if not body[0]:
             body.pop(0)
+    heads = set(inline_headlines(body))
+    for i in sorted(heads):
+        meta["related"].append(_key(body[i]))
+        _removed(meta, "related_inline", body[i])
+    body = [b for i, b in enumerate(body) if i not in heads]
     cut = teaser_tail_start(body)
     for line in body[cut:]:
         _removed(meta, "teaser", line)

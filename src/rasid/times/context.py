@@ -6,6 +6,7 @@ Tense rule for a bare weekday (no `الماضي`/`المقبل`): scan back from
   a verb with the future prefix سـ (`سيزور`, `ستعقد`, `سنبحث`; nouns that merely start
   with سي/ست/سن such as `سياسة`, `سيارة`, `سنوات` are listed in cues.json and skipped), or an
   imperfect verb of scheduling or movement (`يزور`, `يتوجه`, `يلتقي`, `يعقد`, `تبدأ`, `يعتزم` …)
+  or of expectation (`يفترض`, `يتوقع`, `ينتظر`, `يرتقب`)
   — in past-tense reporting an imperfect verb with a day other than the news day looks ahead;
 - past: a perfect verb from cues.json (`قال`, `أعلن`, `التقى`, `رفضت` …, all persons listed).
 With no cue before it, the first cue in the next `AHEAD` words of the sentence decides.

@@ -77,7 +77,7 @@ WEEKDAY = re.compile(
 DEICTIC = re.compile(
     L + CL + rf"(?:(?P<tod>{TOD})\s+)?(?:(?P<yawm>يوم)\s+)?"
     r"(?P<deic>اول\s+(?:من\s+)?امس|امس\s+الاول|امس|الامس|اليوم|غدا|بعد\s+(?:ال)?غد|الغد|غد"
-    r"|الليله\s+الماضيه|هذه\s+الليله)" + R)
+    r"|الليله\s+الماضيه|هذه\s+الليله|الليله|هذا\s+(?:الصباح|المساء))" + R)
 
 PERIOD = re.compile(
     L + CL + rf"(?:(?P<part>{PART})\s+)?(?:(?P<this>هذا|هذه)\s+)?"
@@ -99,11 +99,20 @@ HIJRI = re.compile(
     L + CL + rf"(?:(?:(?P<dnum>\d{{1,2}})|(?P<dord>{ORD}))\s+)?(?:من\s+)?(?:شهر\s+)?(?P<hm>{HMONTH})"
     rf"(?:\s*(?:(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?:\s*(?P<sfx>{HSFX}|{YSFX}){R})?)?" + R)
 
+# `في اليوم التالي`, `صباح اليوم التالي`, `وفي اليوم نفسه`, `في العام السابق`: a day or period
+# counted from the time expression before it. A preposition or time of day must open it, so
+# `الأمين العام السابق` ("the former secretary-general") is not read as a year.
+ANAPHOR = re.compile(
+    L + CL + rf"(?:(?P<tod>{TOD})|(?P<prep>في|خلال|حتي|منذ|مع|بحلول|طوال|مطلع|نهايه|بدايه|اواخر|منتصف))\s+"
+    r"(?P<unit>اليوم|الليله|الاسبوع|الشهر|العام|السنه)\s+"
+    r"(?P<rel>التالي|التاليه|السابق|السابقه|نفسه|نفسها|ذاته|ذاتها|عينه)" + R)
+
 # Kind name -> pattern, in no particular order: the tagger keeps the longest non-overlapping.
 ALL: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", DATE), ("dom", DAY_OF_MONTH), ("numeric", NUMERIC), ("month", MONTH_ONLY),
     ("year", YEAR), ("year_sfx", YEAR_SUFFIXED), ("weekday", WEEKDAY), ("deictic", DEICTIC),
     ("period", PERIOD), ("season", SEASON), ("offset", OFFSET), ("hijri", HIJRI),
+    ("anaphor", ANAPHOR),
 )
 
 # Triggers: one word every match of a kind contains. All trigger words are found in one
@@ -113,17 +122,18 @@ ALL: tuple[tuple[str, re.Pattern[str]], ...] = (
 MARGINS: dict[str, tuple[int, int]] = {
     "date": (50, 60), "month": (30, 60), "dom": (35, 15), "numeric": (20, 20), "year": (30, 30),
     "year_sfx": (8, 15), "weekday": (35, 25), "deictic": (30, 20), "period": (25, 25),
-    "season": (25, 30), "offset": (5, 45), "hijri": (30, 35),
+    "season": (25, 30), "offset": (5, 45), "hijri": (30, 35), "anaphor": (40, 5),
 }
 _WORD_TRIGGERS: dict[str, tuple[str, ...]] = {
     "date": tuple(lx.GREG_MONTH), "month": tuple(lx.GREG_MONTH),
     "dom": ("شهر", "الجاري", "الحالي"),
     "weekday": tuple(k[2:] for k in lx.WEEKDAY),
-    "deictic": ("امس", "اليوم", "غد", "الليله"),
+    "deictic": ("امس", "اليوم", "غد", "الليله", "الصباح", "المساء"),
     "period": ("اسبوع", "شهر", "عام", "سنه"),
     "season": ("صيف", "شتاء", "ربيع", "خريف"),
     "offset": ("قبل", "منذ", "بعد"),
     "hijri": tuple(lx.HIJRI_MONTH),
+    "anaphor": ("التالي", "التاليه", "السابق", "السابقه", "نفسه", "نفسها", "ذاته", "ذاتها", "عينه"),
 }
 
 

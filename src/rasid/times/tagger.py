@@ -16,12 +16,17 @@ keep the longest non-overlapping candidates, then resolve what depends on contex
 3. A relative expression (`أمس`, `غداً`, `الأسبوع المقبل`, `قبل يومين`) that follows, in the
    same sentence, a statement dated to another day (`قال في بيان الجمعة إن … أمس`, with
    إن/أن, a colon or a quote mark in between) is resolved against that day.
+   `الليلة` alone and `هذا الصباح/المساء` are the publication day ("tonight", "this morning"),
+   except `الليلة الأولى`, `تلك الليلة`, `طوال الليلة`, `في الليلة`.
+4. An anaphoric day or period (`في اليوم التالي`, `صباح اليوم التالي`, `في اليوم نفسه`,
+   `في العام السابق`) counts from the nearest time expression before it in its paragraph
+   (a day for `اليوم`/`الأسبوع`, a month or finer for `الشهر`); with none, it is not recorded.
 
 What is not recorded: durations (`يومين`, `ثلاث سنوات`, `منذ ثلاث سنوات` — `منذ` with months
 or years reads as a duration, with days or weeks as "… ago"), vague spans (`في الأشهر الماضية`,
 `قبل أيام`, anything with `نحو/حوالي/قرابة/أكثر من`), offsets from another event
-(`بعد يومين من الهجوم`), `اليوم` as "nowadays" or not today (`العالم اليوم`, `حتى اليوم`,
-`إلى اليوم`, `في اليوم التالي`, `اليوم الوطني`, `ذلك اليوم`), a 4-digit number that is not
+(`بعد يومين من الهجوم`), `اليوم` as "nowadays" or not today (`العالم اليوم`, `حتى اليوم` "to this day" — but
+`كان حتى اليوم` "had until today" is today —, `إلى اليوم`, `اليوم الوطني`, `ذلك اليوم`), a 4-digit number that is not
 clearly a year (a year needs `عام/العام/سنة`, a preposition such as `منذ/في/خلال/حتى`, or
 `م`/`هـ`), and named dates without a year (`ثورة 25 يناير`, `قوى 14 آذار`).
 Month names that are also common words (`مارس` "practised", `آب`, `تموز`, `نيسان`, `ماي`)
@@ -30,6 +35,7 @@ count only with a day, a year, a modifier, a paired name (`آب/أغسطس`) or 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Callable
@@ -50,6 +56,9 @@ _AMBIG_OK_BEFORE = frozenset({"في", "خلال", "منذ", "حتي", "بحلو�
 _CONTINUING = ("المستمر", "مستمر", "المتواصل", "متواصل", "الدائر", "تتواصل", "يتواصل", "تستمر",
                "يستمر", "استمر", "طوال", "لمده", "مده", "خلال")
 _DEIC_WD = {"غد": 1, "الغد": 1, "بعد غد": 2, "بعد الغد": 2}
+# `كان حتى اليوم …` ("had, until today, …"): a state that ended today, so اليوم is the day.
+_WAS_BEFORE = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا|ظل|ظلت|ظلوا|بقي|بقيت)\s+حتي\s+$")
+_NOT_TONIGHT_BEFORE = frozenset({"تلك", "ذات", "نفس", "طوال", "طيله", "كل", "اما", "منذ"})
 _RELATIVE_KINDS = frozenset({"deictic", "period", "offset"})
 
 
@@ -109,7 +118,7 @@ def _b_date(m: Any, f: str, pub: date) -> list[Cand]:
         y = int(g["y"])
         if g["ysfx"] in HIJRI_SFX or not _plausible_year(y, pub, True):
             return []
-        c = _day_cand("date", cs, m.end(), rv.safe_date(y, mon, d), mon=mon, dom=d, year=True)
+        c = _day_cand("date", cs, m.end(), rv.safe_date(y, mon, d), mon=mon, dom=d, year=True, written=y)
     else:
         if strip_conj(word_before(f, m.start())) in DATE_NAME_HEADS:
             return []  # ثورة 25 يناير: a named day, not a date near publication
@@ -159,7 +168,8 @@ def _b_numeric(m: Any, f: str, pub: date) -> list[Cand]:
         return []
     if not _plausible_year(y, pub, True):
         return []
-    cand = _day_cand("date", _core_start(m, f), m.end(), rv.safe_date(y, mo, d), mon=mo, dom=d, year=True)
+    cand = _day_cand("date", _core_start(m, f), m.end(), rv.safe_date(y, mo, d), mon=mo, dom=d, year=True,
+                     written=y)
     return [cand] if cand else []
 
 
@@ -174,7 +184,7 @@ def _b_month(m: Any, f: str, pub: date) -> list[Cand]:
         y = int(g["y"])
         if g["ysfx"] in HIJRI_SFX or not _plausible_year(y, pub, True):
             return []
-        return [Cand("month", cs, m.end(), rv.month_value(y, mon))]
+        return [Cand("month", cs, m.end(), rv.month_value(y, mon), data={"written": y})]
     if g["mod"]:
         y = rv.modified_month_year(pub, mon, _mod_kind(g["mod"]))
         return [Cand("month", cs, m.end(), rv.month_value(y, mon))]
@@ -214,7 +224,10 @@ def _b_year(m: Any, f: str, pub: date) -> list[Cand]:
     end = m.end("sfx") if g["sfx"] else m.end("y")
     if end < len(f) and f[end] == ")" and "(" in f[cs:end]:
         end += 1
-    out = [Cand("year", cs, end, v)]
+    # A written year that can set a narrative's year: a strong cue (`عام/العام`), not `منذ`.
+    narrative = bool(g["cue"]) and strip_conj(word_before(f, m.start("cue"))) != "منذ" \
+        and not (g["weak"] and lx.key(g["weak"]) == "منذ")
+    out = [Cand("year", cs, end, v, data={"narrative": narrative})]
     if g["y2"]:
         v2 = _year_value(int(g["y2"]), g["sfx2"] or g["sfx"], pub, strong)
         if v2 is not None and int(g["y2"]) >= int(g["y"]):
@@ -261,7 +274,14 @@ def _b_deictic(m: Any, f: str, pub: date) -> list[Cand]:
     deic = lx.key(g["deic"])
     if deic == "الليله الماضيه":
         off = -1
-    elif deic == "هذه الليله":
+    elif deic in ("هذه الليله", "هذا الصباح", "هذا المساء"):
+        off = 0
+    elif deic == "الليله":  # tonight: but not `الليلة الأولى`, `تلك الليلة`, `طوال الليلة`
+        after = word_after(f, m.end())
+        before = strip_conj(word_before(f, m.start()))
+        if g["tod"] or g["yawm"] or after.startswith("ال") or before in _NOT_TONIGHT_BEFORE \
+                or before in NOWADAYS_BEFORE:
+            return []
         off = 0
     elif deic in ("غد", "الغد"):
         if not (g["tod"] or g["yawm"]):
@@ -273,8 +293,9 @@ def _b_deictic(m: Any, f: str, pub: date) -> list[Cand]:
             return []
     if deic in ("اليوم", "الامس", "امس"):
         before = word_before(f, m.start())
-        if deic != "امس" and not (g["tod"] or g["yawm"]) and (strip_conj(before) in NOWADAYS_BEFORE or before in NOWADAYS_BEFORE):
-            return []
+        if deic != "امس" and not (g["tod"] or g["yawm"]) and (strip_conj(before) in NOWADAYS_BEFORE or before in NOWADAYS_BEFORE) \
+                and not (strip_conj(before) == "حتي" and _WAS_BEFORE.search(f, max(0, m.start() - 30), m.start())):
+            return []  # العالم اليوم, حتى اليوم ("to this day"); but `كان حتى اليوم يطلع`: until today
         after = word_after(f, m.end())
         if after in NOT_TODAY_AFTER or (after.startswith("ال") and after.endswith("ي") and len(after) > 4):
             return []  # اليوم التالي, اليوم الانتخابي, بأمس الحاجة
@@ -376,10 +397,25 @@ def _b_hijri(m: Any, f: str, pub: date) -> list[Cand]:
     return []
 
 
+_ANAPHOR_UNIT = {"اليوم": "day", "الليله": "day", "الاسبوع": "week", "الشهر": "month",
+                 "العام": "year", "السنه": "year"}
+
+
+def _b_anaphor(m: Any, f: str, pub: date) -> list[Cand]:
+    """`في اليوم التالي`, `صباح اليوم التالي`, `في اليوم نفسه`, `في العام السابق`; value set later."""
+    g = m.groupdict()
+    rel = g["rel"]
+    n = 1 if rel.startswith("التالي") else -1 if rel.startswith("السابق") else 0
+    if n and f.startswith("ل", m.end() + 1):
+        return []  # اليوم السابق لتكليف الحكومة: counted from an event, not a stated day
+    cs = m.start("tod") if g["tod"] else m.start("unit")
+    return [Cand("anaphor", cs, m.end(), data={"unit": _ANAPHOR_UNIT[g["unit"]], "n": n})]
+
+
 BUILDERS: dict[str, Callable[[Any, str, date], list[Cand]]] = {
     "date": _b_date, "dom": _b_dom, "numeric": _b_numeric, "month": _b_month, "year": _b_year,
     "year_sfx": _b_year_sfx, "weekday": _b_weekday, "deictic": _b_deictic, "period": _b_period,
-    "season": _b_season, "offset": _b_offset, "hijri": _b_hijri,
+    "season": _b_season, "offset": _b_offset, "hijri": _b_hijri, "anaphor": _b_anaphor,
 }
 
 
@@ -407,7 +443,8 @@ def _add_range_starts(f: str, cands: list[Cand]) -> list[Cand]:
         d0 = int(m.group(1))
         first = rv.safe_date(c.day.year, c.day.month, d0)
         if first is not None and d0 < c.day.day:
-            extra.append(Cand("date", m.start(1), m.end(1), rv.day_value(first), first))
+            extra.append(Cand("date", m.start(1), m.end(1), rv.day_value(first), first,
+                              data={"mon": c.day.month, "dom": d0, "year": c.data.get("year")}))
     if not extra:
         return cands
     occupied = [(c.start, c.end) for c in cands]
@@ -436,6 +473,55 @@ def _near_weekday(d: date, wd: int) -> date:
     back = rv.weekday_date(d, wd, "past")
     fwd = rv.weekday_date(d, wd, "future")
     return back if (d - back) <= (fwd - d) else fwd
+
+
+YEAR_CONTEXT_REACH = 250  # characters back to a written year that sets the narrative's year
+_YEAR_DIGITS = re.compile(r"^\d{4}$")
+
+
+YEAR_CONTEXT_MIN_DAYS = 30  # closer to publication, a yearless date is the current one
+_SAME_YEAR_AFTER = re.compile(r"^\s*(?:من\s+)?(?:نفس\s+(?:العام|السنه)|(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها))")
+
+
+def _written_year(c: Cand) -> int | None:
+    """The year a candidate states in writing (`العام 2016`, `13 يونيو 2016`, `يونيو 2016`);
+    a bare or `منذ` year (`في 2017`, `منذ عام 2011`) does not set a narrative's year."""
+    if "written" in c.data:
+        return int(c.data["written"])
+    if c.kind == "year" and c.data.get("narrative") and c.value and _YEAR_DIGITS.match(c.value):
+        return int(c.value)
+    return None
+
+
+def _resolve_year_context(f: str, cands: list[Cand], pub: date) -> None:
+    """A day or month written without a year takes the year written just before it.
+
+    `اعتداء مارسيليا للعام 2017 / في الأول من تشرين الأول/أكتوبر` is 1 October 2017, and
+    `من 7 إلى 9 يناير 2015، … يقتلان في 7 يناير` stays in 2015: a narrative that has just
+    named a year keeps it. The written year must come within `YEAR_CONTEXT_REACH` characters,
+    at most one line break before (a heading line), with no other time expression between; and
+    a date within `YEAR_CONTEXT_MIN_DAYS` of publication stays the current one unless the text
+    says `من العام نفسه` / `من نفس العام`.
+    """
+    for i, c in enumerate(cands):
+        if c.kind not in ("date", "month") or c.data.get("year") is not False or i == 0:
+            continue
+        prev = cands[i - 1]
+        y = _written_year(prev)
+        if y is None or c.start - prev.end > YEAR_CONTEXT_REACH or f.count("\n", prev.end, c.start) > 1:
+            continue
+        near = (abs((c.day - pub).days) < YEAR_CONTEXT_MIN_DAYS if c.day is not None
+                else c.value == rv.month_value(pub.year, pub.month))
+        if near and not _SAME_YEAR_AFTER.match(f[c.end:c.end + 30]):
+            continue
+        if c.kind == "date" and c.day is not None:
+            moved = rv.safe_date(y, c.day.month, c.day.day)
+            if moved is not None:
+                c.day, c.value = moved, rv.day_value(moved)
+                c.data["year"] = True
+        elif c.kind == "month":
+            c.value = rv.month_value(y, c.data["mon"])
+            c.data["year"] = True
 
 
 YEARLESS_MIN_DAYS = 90  # how far the nearest occurrence must be before tense may move it
@@ -555,6 +641,44 @@ def _resolve_relatives(f: str, cands: list[Cand], pub: date, sents: Sentences) -
         c.value, c.day = _relative_value(anchor, c)
 
 
+ANAPHOR_REACH = 400  # characters back, within the paragraph, to the expression counted from
+
+
+def _anchor_date(c: Cand) -> tuple[date | None, str]:
+    """A representative day of a resolved candidate and its granularity (day, month, year)."""
+    if c.day is not None:
+        return c.day, "day"
+    v = c.value or ""
+    if len(v) == 7 and v[4] == "-" and v[:4].isdigit() and v[5:].isdigit():
+        return date(int(v[:4]), int(v[5:]), 15), "month"
+    if len(v) == 4 and v.isdigit():
+        return date(int(v), 7, 1), "year"
+    return None, ""
+
+
+_NEEDS = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+
+
+def _resolve_anaphors(f: str, cands: list[Cand]) -> None:
+    """`اليوم التالي` and kin: counted from the nearest time expression before it in the same
+    paragraph, when that one is fine-grained enough (a day for `اليوم`); otherwise dropped."""
+    for i, c in enumerate(cands):
+        if c.kind != "anaphor":
+            continue
+        prev = next((p for p in reversed(cands[:i]) if p.value), None)
+        if prev is None or c.start - prev.end > ANAPHOR_REACH or "\n" in f[prev.end:c.start]:
+            continue
+        d, grain = _anchor_date(prev)
+        unit, n = c.data["unit"], c.data["n"]
+        if d is None or grain not in _NEEDS[unit]:
+            continue
+        if unit == "day":
+            c.day = d + timedelta(days=n)
+            c.value = rv.day_value(c.day)
+        else:
+            c.value = rv.period_value(d, unit, n)
+
+
 def tag(text: str, published: str | date | None) -> list[TimeExpr]:
     """Time expressions of `text` with ISO values relative to `published` (today if None)."""
     pub = _as_date(published)
@@ -569,9 +693,11 @@ def tag(text: str, published: str | date | None) -> list[TimeExpr]:
                 raw.extend(build(m, f, pub))
     cands = _add_range_starts(f, _select(raw))
     sents = Sentences(f, P.SENT_END)
+    _resolve_year_context(f, cands, pub)
     _resolve_weekdays(f, cands, pub, sents)
     _resolve_yearless(f, cands, pub, sents)
     _resolve_relatives(f, cands, pub, sents)
+    _resolve_anaphors(f, cands)
     out: list[TimeExpr] = []
     for c in cands:
         if not c.value:

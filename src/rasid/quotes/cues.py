@@ -37,6 +37,8 @@ class CueForm:
     literal: tuple[str, ...] = ()  # objects that make it a non-speech verb (`شدد الخناق`)
     passive_bare: bool = False  # `يتوقع أن` with no subject is the impersonal passive
     describe: bool = False  # `وصف X بـ"…"`: the quoted description after ب is the content
+    suffixed: bool = False  # the verb carries its object pronoun (`وصفها`, `سمّاه`)
+    prep_object: bool = False  # a noun object only after a preposition (`أشار إلى`)
 
 
 def _hz(letter: str, seat: str) -> str:
@@ -138,6 +140,17 @@ def _participle(ap: str) -> list[tuple[str, str, str]]:
 
 
 PRONOUNS: tuple[str, ...] = ("ه", "ها", "هم", "هما", "هن")
+OBJECT_PRONOUNS: tuple[str, ...] = ("ه", "ها", "هم", "هما")
+
+
+def _with_object(form: str) -> list[str]:
+    """A finite verb form with an object pronoun: `وصف` -> `وصفه`, `وصفوا` -> `وصفوه`,
+    `سمّى` (matching form `سمي`) -> `سمّاه`."""
+    if form.endswith("وا"):
+        form = form[:-1]  # the plural's silent alif drops before a pronoun
+    elif form.endswith("ي") and not form.endswith(("ان", "ون", "ين")):
+        form = form[:-1] + "ا"  # final alif maqsura is written alif before a pronoun
+    return [form + p for p in OBJECT_PRONOUNS]
 
 
 def _masdar(m: str) -> list[str]:
@@ -162,10 +175,10 @@ def _entry_forms(entry: dict[str, Any], breaker: bool = False) -> list[tuple[str
     lemma = entry["lemma"]
     objects = tuple(normalize(o) for o in entry.get("idiom_objects", ()))
     literal = tuple(normalize(o) for o in entry.get("literal_objects", ()))
-    mk = lambda kind, g, n: CueForm(lemma, kind, g, n, frames, preps,  # noqa: E731
-                                    bool(entry.get("quote_only")), bool(entry.get("relay")), breaker,
-                                    objects, literal, bool(entry.get("passive_bare")),
-                                    bool(entry.get("describe")))
+    mk = lambda kind, g, n, suffixed=False: CueForm(  # noqa: E731
+        lemma, kind, g, n, frames, preps, bool(entry.get("quote_only")), bool(entry.get("relay")),
+        breaker, objects, literal, bool(entry.get("passive_bare")), bool(entry.get("describe")),
+        suffixed, bool(entry.get("prep_object")))
     pairs: list[tuple[str, CueForm]] = []
     genders = ("m", "f", "m", "f", "m", "f")
     numbers = ("sg", "sg", "du", "du", "pl", "pl")
@@ -177,6 +190,20 @@ def _entry_forms(entry: dict[str, Any], breaker: bool = False) -> list[tuple[str
         impf = [(normalize(f), g, n) for f, g, n in zip(ov["impf"], genders, numbers)]
     else:
         impf = _imperfect(st)
+    if entry.get("suffixed_only"):
+        # `سمّى` bare is spelled like the passive `سُمّي` (`ما سُمّي بـ`): only the forms
+        # carrying an object pronoun (`سمّاه`, `سمّتها`) are surely active.
+        return [(pre + o, mk("perf", g, n, True)) for form, g, n in perf
+                for o in _with_object(form) for pre in VERB_PREFIXES]
+    if entry.get("describe"):
+        # Describing verbs often carry their object (`ووصفها بـ"…"`, `ما وصفته "…"`).
+        for form, g, n in perf:
+            pairs += [(pre + o, mk("perf", g, n, True)) for o in _with_object(form)
+                      for pre in VERB_PREFIXES]
+        for form, g, n in impf:
+            if not form.endswith("ن"):  # not after the indicative -ان/-ون/-ن endings
+                pairs += [(pre + o, mk("impf", g, n, True)) for o in _with_object(form)
+                          for pre in VERB_PREFIXES]
     for form, g, n in perf:
         pairs += [(pre + form, mk("perf", g, n)) for pre in VERB_PREFIXES]
     for form, g, n in impf:
@@ -229,13 +256,22 @@ def load_lexicon() -> Lexicon:
     raw = resources.files("rasid.data").joinpath("quotes/cues.json").read_text("utf-8")
     data = json.loads(raw)
     table: dict[str, list[CueForm]] = {}
+    suffixed: list[tuple[str, CueForm]] = []
     for entry in data["lemmas"]:
         for form, cue in _entry_forms(entry):
-            table.setdefault(form, []).append(cue)
+            if cue.suffixed:
+                suffixed.append((form, cue))
+            else:
+                table.setdefault(form, []).append(cue)
     for entry in data.get("breakers", []):
         for form, cue in _entry_forms(entry, breaker=True):
             if cue.kind == "ap":
                 table.setdefault(form, []).append(cue)
+    for form, cue in suffixed:
+        # A verb with its object pronoun only where no plain form (a verbal noun `قوله`)
+        # is spelled the same.
+        if form not in table or all(c.suffixed for c in table[form]):
+            table.setdefault(form, []).append(cue)
     for clash in data.get("not_cues", []):
         table.pop(normalize(clash), None)
     suffixes = data.get("pronoun_suffixes", [""])

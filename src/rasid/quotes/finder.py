@@ -10,6 +10,11 @@ Shapes handled (all after normalisation, so `شدّد` = `شدد`, `أنّ` = `�
 - accusing/describing/thanking verbs with a quoted phrase of 3+ words (`اتهم … بـ"…"`)
 - nominal object of أكد/أعلن/شدد على/لفت إلى/كشف عن (`أكد أهمية الحوار …`)
 - a paragraph that is one quotation right after a direct quote continues it.
+- noun object after the cue's preposition (`أشار X إلى وجود أزمة`, `، مشيرة إلى …`, `تحدّث
+  عن …`), opened by a possessed noun (`أعلن مسؤوليته عن …`), after place phrases;
+- describing verbs with their object pronoun (`ووصفها بـ"…"`, `ما سمّاه X "…"`);
+- subjects: `وكان X قد أكد`, a name set off at the end of a role phrase, a title whose name
+  ends a long phrase, the previous sentence's subject after an adverbial lead-in.
 An indirect quote runs to the end of its sentence, or to a clause that starts something new:
 a hal participle, `، بحسب`, `، وذلك`, `، كما`, a new cue verb.
 """
@@ -20,9 +25,11 @@ import re
 from dataclasses import dataclass, replace
 
 from rasid.quotes.cues import CueForm, Lexicon, load_lexicon
-from rasid.quotes.speaker import (ADVERBIAL_STARTERS, DEMONSTRATIVES, LEADING_PARTICLES,
-                                  SPEECH_NOUNS, Span, Speaker,
-                                  choose, extension_code, is_role_word, name_heads,
+from rasid.quotes.speaker import (ADVERBIAL_STARTERS, DEMONSTRATIVES, GENERIC_WORDS,
+                                  LEADING_PARTICLES, PRONOUN_PREPS, SPEECH_NOUNS, TITLES, Span, Speaker,
+                                  TIME_WORDS, choose, extension_code, gazetteer_code,
+                                  is_role_word,
+                                  name_heads,
                                   nisba_code, apposed_role_code, weak_code,
                                   resolve_alias,
                                   resolve_reference, resolve_region, trim_gap)
@@ -40,7 +47,9 @@ BLOCK_BEFORE_THAT = frozenset(normalize(w) for w in (
 CLAUSE_BREAKERS = frozenset(normalize(w) for w in "وذلك كما فيما بينما وبينما".split())
 NAMING_NOUNS = frozenset(normalize(w) for w in (
     "وكالة شبكة صحيفة قناة موقع مجلة إذاعة حركة عملية جماعة تنظيم حزب منظمة تيار ائتلاف "
-    "مؤسسة شركة مركز برنامج مبادرة كتاب فيلم هاشتاغ وسم تطبيق مشروع خطة لجنة باسم").split())
+    "مؤسسة شركة مركز برنامج مبادرة كتاب فيلم هاشتاغ وسم تطبيق مشروع خطة لجنة باسم "
+    # a quoted slogan or title is a name, not words the speaker says now (`تحت شعار "…"`)
+    "شعار شعارات عنوان بعنوان لافتة لافتات هتاف هتافات").split())
 SENT_END = frozenset(".!?؟;؛")
 NEGATIONS = frozenset(normalize(w) for w in "لم ولم فلم لن ولن فلن لا ولا".split())
 # A clause opened by these ends at its first comma (`وفي حين أكد الأردن أن …، حضت …`).
@@ -61,7 +70,8 @@ TIME_WORDS_N = frozenset(normalize(w) for w in (
     "الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الاثنين الإثنين اليوم الليلة").split())
 QUESTION_NOUNS = frozenset(normalize(w) for w in "سؤال السؤال سؤالا سؤالاً تساؤل".split())
 OBJECT_CLAUSE_STARTS = frozenset(normalize(w) for w in (
-    "وفي وعلى ومن وبعد وقبل وخلال ومنذ وعقب واثر وفيما وبينما ثم").split())
+    "وفي وعلى ومن وبعد وقبل وخلال ومنذ وعقب واثر وفيما وبينما ثم حيث لكن لكنه لكنها "
+    "لكنهم ولكن ولكنه ولكنها ولكنهم").split())
 REL_PRONOUNS = frozenset(normalize(w) for w in "الذي التي الذين والذي والتي والذين".split())
 # What may stand right before quotation marks that are the complement of an accusing,
 # describing or calling verb (`اتهم X بـ"…"`, `وصفها بأنها "…"`, `دعا إلى "…"`).
@@ -214,16 +224,24 @@ class Finder:
             if region is not None:
                 if cue.kind == "masdar" and j != k_end and toks[j - 1].text != ":":
                     break  # `قوله "…"`: a verbal noun's quotation follows it directly
-                if cue.describe and toks[j - 1].text in DESCRIBE_BEFORE and \
-                        len(doc.text[region.start:region.close].split()) >= 2:
-                    intro = ("quote", j, region)  # `وصف X بـ"الشخص الرائع"`: the description
+                if cue.describe and (toks[j - 1].text in DESCRIBE_BEFORE or cue.suffixed) and \
+                        toks[j - 1].text not in NAMING_NOUNS and \
+                        doc.text[region.start:region.close].strip():
+                    # `وصف X بـ"الشخص الرائع"`, `ما وصفته "التحديات …"`, `ما سمّاه ترامب
+                    # "التقصي الشديد"`: the quoted description, however short, is the content.
+                    intro = ("quote", j, region)
+                    break
+                inner = normalize(doc.text[region.start:region.close]).split()
+                if cue.quote_only and len(inner) == 1 and inner[0][:1] == "ب" and \
+                        len(inner[0]) > 4 and toks[j - 1].text not in NAMING_NOUNS and \
+                        not any(x.start < region.close and x.end > region.start for x in self.spans):
+                    intro = ("quote", j, region)  # `تتهم المعارضة الرئيس "بالمحسوبية"`
                     break
                 if self._naming_quote(j, region, k_end, cue.quote_only) and \
                         not (cue.quote_only and toks[j - 1].text == "ب"):
                     j = doc.tok_after(region.close + 1)
                     continue
-                if cue.quote_only and (len(doc.text[region.start:region.close].split()) < 3 or
-                                       not self._complement_region(j, region)):
+                if cue.quote_only and (len(inner) < 3 or not self._complement_region(j, region)):
                     # An epithet or a quoted title beside the object (`أشاد بمقاومة X "الباسلة"`)
                     # is not what the accusing/praising verb reports.
                     j = doc.tok_after(region.close + 1)
@@ -262,6 +280,9 @@ class Finder:
             other = self.lex.lookup(t.text)
             if other is not None and other.kind == "ap" and j == k_end and cue.kind in ("perf", "impf"):
                 other = None  # `يقول منتقدون إن`: a participle right after the verb is its subject
+            if other is not None and other.kind == "ap" and other.prep_object and \
+                    "that" not in other.frames and j + 1 < sb and toks[j + 1].text not in other.preps:
+                other = None  # `وأضاف بومبيو متحدثاً في برامج حوارية، أن`: part of the frame
             if other is not None and not doc.inside(t) and not other.breaker and \
                     other.kind != "masdar":
                 if other.lemma == cue.lemma == "قال" and other.kind in ("masdar", "ap"):
@@ -472,7 +493,10 @@ class Finder:
                 return None, True
         if cue.kind == "ap":
             return None, True
-        sp = self._choose(a, gap_end, narrow=cue.quote_only)
+        sp = None if self._comma_aside(a, gap_end) else \
+            self._choose(a, gap_end, narrow=cue.quote_only)
+        if sp is not None and sp.text and all(w in TIME_WORDS for w in normalize(sp.text).split()):
+            sp = None  # `مساء الثلاثاء`, `حينها`: a time, not a speaker
         if sp is not None:
             return sp, False
         # Subject before the verb (`حوري أشار إلى أن`, `شبكة "سي أن أن" تؤكد أن`), past an
@@ -482,7 +506,27 @@ class Finder:
             sp = self._preverbal_subject(kv, sa)
             if sp is not None:
                 return sp, False
+        if k - 2 > sa and toks[k - 1].text == "قد":
+            # `وكان مفوّض الشؤون الخارجية …، جوزيب بوريل، قد أكّد أن`: the pluperfect puts
+            # the subject between كان and قد.
+            kana = next((i for i in range(k - 2, max(sa, k - 16) - 1, -1)
+                         if toks[i].text in KANA), None)
+            if kana is not None and kana + 1 < k - 1:
+                sp = self._choose(kana + 1, k - 1)
+                if sp is not None:
+                    return sp, False
         return None, True
+
+    def _comma_aside(self, a: int, b: int) -> bool:
+        """`وقال، وسط حشد …: "…"`, `ذكرت، يتعيّن على …`: a comma right after the verb opens an
+        aside, not the subject (but `أعلنت، الثلاثاء، وزارة …`: a date, then the subject)."""
+        toks = self.doc.toks
+        if a + 1 >= b or toks[a].text not in ("،", ","):
+            return False
+        nxt = toks[a + 1]
+        if any(x.start == nxt.s and x.type in SUBJECT_TYPES for x in self.spans):
+            return False  # `قال، رئيس الوزراء، إن`: a loose comma before the subject
+        return not (nxt.text in TIME_WORDS or any(s <= nxt.s < e for s, e in self.time_spans))
 
     def _apposed_name(self, k: int, sa: int) -> int:
         """`الدور …، بير لودهامار، يقدّر`: a person's name closed by a comma right before the
@@ -556,8 +600,12 @@ class Finder:
         return choose(doc, self._noun_phrase_start(v, lo), v, None, self.spans)
 
     def _frame_word(self, k: int) -> bool:
-        """`قائلاً` / `بالقول` after another cue: part of the frame, not of the speaker."""
+        """`قائلاً` / `بالقول` / `متسائلاً` after another cue: part of the frame, not of the
+        speaker (a singular hal participle names no one; `منتقدون` may)."""
         cue = self.lex.lookup(self.doc.toks[k].text)
+        if cue is not None and cue.kind == "ap" and cue.number == "sg" and \
+                not any(x.start <= self.doc.toks[k].s < x.end for x in self.spans):
+            return True
         return cue is not None and cue.kind in ("ap", "masdar") and \
             normalize(cue.lemma) == normalize("قال")
 
@@ -570,6 +618,10 @@ class Finder:
         a2, b2, app = trim_gap(self.doc, a, b, self.time_spans, self.spans)
         if b2 <= a2:
             return None
+        if b2 < b and app is None:
+            held = self._held_title_name(a2, b2, b)
+            if held is not None:
+                return held
         if narrow and not any(x.start == self.doc.toks[a2].s for x in self.spans):
             # Without layers the object follows the subject: keep the head and its adjectives.
             k = a2 + 1
@@ -579,27 +631,105 @@ class Finder:
             b2, app = k, None
         return choose(self.doc, a2, b2, app, self.spans)
 
+    def _after_name(self, j: int) -> bool:
+        """True when a person's name ends at most five tokens before token j (the layers may
+        hold only the first part of a long name: `أون سانغ` of `أون سانغ سو تشي`)."""
+        toks = self.doc.toks
+        lo = toks[max(0, j - 6)].e
+        return any(x.type == "PER" and lo <= x.end <= toks[j].s for x in self.spans)
+
+    def _past_place(self, j: int, sb: int) -> int:
+        """`أعلن ترامب من المكتب البيضاوي في البيت الأبيض استقالة هايلي`: up to two place
+        phrases (`من`/`في` + definite words) between the subject and an indefinite object."""
+        toks = self.doc.toks
+        i = j
+        for _ in range(2):
+            if i >= sb or toks[i].text not in ("من", "في"):
+                break
+            m = i + 1
+            while m < sb and m - i <= 4 and (toks[m].text.startswith("ال") or any(
+                    x.start <= toks[m].s < x.end and x.type in ("GPE", "LOC", "ORG")
+                    for x in self.spans)):
+                m += 1
+            if m == i + 1:
+                break
+            i = m
+        if i == j or i >= sb:
+            return j
+        w = toks[i].text
+        if w.startswith("ال") or not w.isalpha() or w in PREPS or w in ("في", "مع") or \
+                self.lex.lookup(w) is not None or any(s <= toks[i].s < e for s, e in self.time_spans):
+            return j
+        return i
+
+    def _held_title_name(self, a: int, b2: int, b: int) -> Speaker | None:
+        """`عضو التحالف الوطني النائب عن كتلة الأحرار … في البرلمان حاكم الزاملي أن`: a
+        phrase ending in a title (`النائب`) whose name comes only at the end of the gap; the
+        whole gap is its region (the bloc it names may code it)."""
+        doc, toks = self.doc, self.doc.toks
+        if toks[b2 - 1].text not in TITLES or any(
+                x.type == "PER" and toks[a].s <= x.start < toks[b2 - 1].e for x in self.spans):
+            return None
+        end = b - 1 if toks[b - 1].text in ("،", ",") else b
+        t1 = end - 2
+        if t1 <= b2 + 1:
+            return None
+        w1, w2 = toks[t1].text, toks[t1 + 1].text
+        if not (w1.isalpha() and w2.isalpha()) or w1.startswith(("ال", "و")) or \
+                any(w in PREPS or w in TIME_WORDS or w in GENERIC_WORDS or w in ("في", "مع")
+                    for w in (w1, w2)) or toks[t1 - 1].text in PREPS | {"في", "مع", "باسم"}:
+            return None
+        s, e = toks[t1].s, toks[t1 + 1].e
+        pers = [x for x in self.spans if x.type == "PER" and s <= x.start < e]
+        return Speaker(text=doc.text[s:e], start=s, end=e, en=pers[0].en if pers else None,
+                       code=pers[0].code if pers else None,
+                       region=doc.text[toks[a].s:toks[end - 1].e])
+
     def _object_quote(self, k: int, cue: CueForm, n: int, sa: int, sb: int) -> Found | None:
         """`أكد أهمية …`, `شدد على أهمية …`, `أعلنت مصادر مقتل …`: the object is the content."""
-        if "object" not in cue.frames or cue.kind in ("masdar", "ap"):
+        if "object" not in cue.frames or cue.kind == "masdar":
             return None
         doc, toks = self.doc, self.doc.toks
+        if cue.kind == "ap" and not (
+                (k == sa or toks[k - 1].text in ("،", ",")) and k + 1 < sb and (
+                    toks[k + 1].text in cue.preps or
+                    (not cue.prep_object and self._construct_head(k + 1, sb)))):
+            # a hal after a comma takes a noun object after its preposition (`، مشيرة إلى …`)
+            # or a noun in construct (`، مستبعداً احتفاظ المالكي بموقعه`); `حواجز مشددة
+            # على المداخل` is an adjective
+            return None
         if k > sa and toks[k - 1].text in NEGATIONS:
             return None  # `ولم تعلن أي جماعة مسؤوليتها`: nothing was said
+        if k > sa and (toks[k - 1].text in REL_PRONOUNS or toks[k - 1].text in WHAT):
+            # `الشائعات التي تحدثت عن …`, `مما يشير إلى …`: a relative clause describing a noun
+            return None
         start = None
         gap_end = k + 1
-        for j in range(k + 1, min(sb, k + 12)):
+        for j in range(k + 1, min(sb, k + 20)):
             w = toks[j].text
             if w in cue.literal:
                 return None  # `شددت القوات الخناق على …`: not speech
             if w in SENT_END or w in ("،", ",") and self._breaks_clause(j):
                 break
-            if w in cue.preps:
+            if w in cue.preps and (j - k < 12 or self._after_name(j)):
+                # Far from the verb only right after the speaker's name (`أشارت الزعيمة …
+                # أون سانغ سو تشي للمرة الأولى إلى …`), not inside an object (`للحفاظ على`).
                 start, gap_end = j + 1, j
+                p = toks[j - 1]
+                if j - 1 > k and p.text.isalpha() and \
+                        doc.text[p.s:p.e].endswith(("ه", "ها", "هم")) and \
+                        p.text[:1] not in "بلك" and p.text not in PRONOUN_PREPS and \
+                        toks[j - 2].text not in PREPS | {"في", "مع", "حول"} and \
+                        not any(x.start <= p.s < x.end for x in self.spans):
+                    # `أعلن التنظيم مسؤوليته عن …`, `أكد حرصه على …`: the preposition
+                    # belongs to the possessed noun, which opens the object.
+                    start, gap_end = j - 1, j - 1
                 break
+        if start is None and cue.kind == "ap":
+            start, gap_end = k + 1, k + 1  # checked above: a noun in construct follows
         if start is None:
-            if not self.spans or cue.kind == "impf":
-                return None
+            if not self.spans or cue.kind == "impf" or cue.prep_object:
+                return None  # `تحدث`, `أشار` take their object only after the preposition
             j = k + 1
             while j < min(sb, k + 5) and toks[j].text in ROLE_HEADS:
                 j += 1  # `أكد نائب رئيس الجمهورية إياد علاوي أهمية …`
@@ -644,7 +774,7 @@ class Finder:
                         j = close + 1
             elif toks[k].text[:1] not in "و":
                 return None
-            start = j
+            start = self._past_place(j, sb) if chain else j
         if start >= sb or toks[start].text in PREPS | {"في", "،", ","} or \
                 toks[start].text in self.lex.complementizers:
             return None
@@ -706,8 +836,13 @@ class Finder:
             w = w[1:] if w[:1] == "و" and w[1:] in TRAILING_ATTRIBUTIONS else w
             if w not in TRAILING_ATTRIBUTIONS or doc.inside(toks[i]):
                 continue
-            if any(f.start < toks[i].s and f.end > toks[a].s for f in found):
-                return None  # a cue already reports the clause (`قال X إن …، بحسب Y`)
+            span = toks[i].s - toks[a].s
+            if any(f.start < toks[i].s and f.end > toks[a].s and
+                   (f.kind != "quote" or not f.implicit or f.end - f.start >= 0.4 * span)
+                   for f in found):
+                # a cue already reports the clause (`قال X إن …، بحسب Y`); a short quoted
+                # description with no subject inside it (`ما وصفته بـ"دول الحصار"`) does not
+                return None
             src = self._attribution_source(i + 1, b)
             if src is None:
                 return None
@@ -841,21 +976,25 @@ class Finder:
             # A role in apposition beats a code the entity layer only guessed.
             for x in self.spans:
                 if weak_code(x) and x.start < (sp.end or 0) and x.end > (sp.start or 0):
-                    sp.code = apposed_role_code(x, self.spans, self.doc.text) or sp.code
+                    sp.code = apposed_role_code(x, self.spans, self.doc.text) or \
+                        self._strong_namesake(x) or self._phrase_body(sp, x) or sp.code
         sp = _same_person(sp, history)
         sp = resolve_reference(sp, history)
         sp = resolve_alias(sp, self.spans, frozenset(), self.doc.text)
         if sp.code or not sp.text:
             return sp
-        sp.code = nisba_code(sp.region or sp.text)
+        sp.code = gazetteer_code(sp.text) or nisba_code(sp.region or sp.text) or \
+            self._named_before(sp)
         if sp.code:
             return sp
         words = [w for w in normalize(sp.region or sp.text).split() if w not in DEMONSTRATIVES]
         official = any(w in self.lex.official_adjectives for w in words)
         anonymous = {normalize(a) for a in self.lex.anonymous} | \
             {a[2:] for a in self.lex.anonymous if a.startswith("ال")}
-        head = normalize(sp.text).split()[:1]
-        head = [w for w in head if w not in DEMONSTRATIVES]
+        head = [w for w in normalize(sp.text).split() if w not in DEMONSTRATIVES]
+        if len(head) > 1 and head[0] in QUANTIFIERS:
+            head = head[1:]  # `معظم استطلاعات الرأي`: the quantified noun is the head
+        head = head[:1]
         if head and (head[0] in anonymous or head[0].removeprefix("ال") in anonymous):
             # `مصدر` alone names no one; `مصادر رسمية`, `مصادر بالشرطة`, `مصادر في المقاومة`
             # speak for a body: the one the phrase names, else the article's state.
@@ -867,9 +1006,75 @@ class Finder:
         sp = resolve_region(sp, self.spans, history)
         if not sp.code and self.home and (self._is_person(sp) or
                                           (head and self._institution(head[0])) or
-                                          (head and self._person_role(sp, head[0]))):
+                                          (head and self._person_role(sp, head[0])) or
+                                          self._name_like(sp) or
+                                          any(self._institution(w) for w in words[1:4])):
+            # (`المركز الإعلامي للمقاومة`, `مسؤولون في السلطات الصحية`: an organ of the
+            # article's state further in the phrase)
             sp.code = self.home
         return sp
+
+    def _named_before(self, sp: Speaker) -> str | None:
+        """`المجلة`, `الصحيفة`, `الحركة`: a definite naming noun alone refers back to the last
+        organisation the text introduced with that noun (`مجلّة "فورين أفيرز"`)."""
+        words = normalize(sp.text or "").split()
+        if len(words) != 1 or not words[0].startswith("ال") or words[0][2:] not in NAMING_NOUNS:
+            return None
+        noun, text = words[0][2:], self.doc.text
+        best = None
+        for x in self.spans:
+            if x.type != "ORG" or not x.code or x.start >= (sp.start or len(text)):
+                continue
+            lead = normalize(text[max(0, x.start - 16):x.start].strip(" \"«“'ـ"))
+            if lead.endswith(noun) or normalize(x.text).startswith(noun + " "):
+                best = x
+        return best.code if best is not None else None
+
+    def _phrase_body(self, sp: Speaker, x: Span) -> str | None:
+        """`رئيس مكتب "أوتشا" في غرب أفريقيا، تشارلز بيرنيمولين`: a person the layers only
+        guessed speaks for the organisation or coded role of the phrase that leads to the name."""
+        if not sp.region or sp.start is None or sp.region.strip() == (sp.text or "").strip():
+            return None
+        lo = self.doc.text.rfind(sp.region, 0, x.end)
+        if lo < 0 or lo >= x.start or lo + len(sp.region) < x.end:
+            return None  # the phrase must be the one that leads to this mention
+        for y in self.spans:
+            if y.type in ("ORG", "ROLE") and y.code and lo <= y.start and y.end <= x.start:
+                return y.code
+        return None
+
+    def _strong_namesake(self, x: Span) -> str | None:
+        """The code of another mention of the same person that the layers coded from a list,
+        not by guess (`جاسم بن حمد` guessed JOR, `حمد بن جاسم` listed as QAT)."""
+        heads = name_heads(x.text)
+        if len(heads) < 2:
+            return None
+        for y in self.spans:
+            if y.type == "PER" and y.code and not weak_code(y) and heads <= name_heads(y.text):
+                return y.code
+        return None
+
+    def _name_like(self, sp: Speaker) -> bool:
+        """A speaker the layers missed that reads as a personal name (`طليب`, `سوشي`): one or
+        two words, no article, no role, source, institution, title, particle or cue word."""
+        words = normalize(sp.text or "").split()
+        if not 1 <= len(words) <= 2 or (sp.region and normalize(sp.region) != " ".join(words)):
+            return False
+        if (sp.text or "").rstrip().endswith(("ه", "ها", "هم")):
+            return False  # `اسمه`, `معه`, `أنصاره`: a noun or preposition with a pronoun
+        if words and words[-1].endswith("نا") and is_role_word(words[-1][:-2]):
+            return False  # `موفدنا`, `مراسلنا`: the outlet's own envoy
+        for w in words:
+            if not w.isalpha() or len(w) < 3 or w.startswith(("ال", "لل")) or w in TITLES or \
+                    w in self.lex.complementizers or w[1:] in self.lex.complementizers or \
+                    w in BLOCK_BEFORE_THAT or w in DEMONSTRATIVES or w in TIME_WORDS or \
+                    w in GENERIC_WORDS or w in self.lex.anonymous or self._institution(w) or \
+                    self._institution("ال" + w) or w in NAMING_NOUNS or \
+                    w in self.lex.person_heads or w in ROLE_HEADS or w in PREPS or \
+                    w in NOT_SUBJECT or w in LEADING_PARTICLES or w in DEMONSTRATIVE_SUBJECTS or \
+                    self.lex.lookup(w) is not None or is_role_word(w) or nisba_code(w):
+                return False
+        return True
 
     def _person_role(self, sp: Speaker, head: str) -> bool:
         """A role phrase naming a person without a state (`الرئيس الاشتراكي`, `القيادي`,
@@ -955,13 +1160,44 @@ class Finder:
             return None
         j = i + 1
         first = toks[j].text
+        if j + 1 < b and toks[j + 1].e <= limit and \
+                (toks[j + 1].text in PREPS or toks[j + 1].text in ("في", "مع", "،", ",")) and \
+                not any(x.start <= toks[j].s < x.end for x in self.spans) and \
+                toks[i].text not in ADVERBIAL_STARTERS and _verb_gender(toks[i].text) and \
+                self._name_like(Speaker(toks[j].text, toks[j].s, toks[j].e)):
+            # `وتحدثت سوشي عن أولوياتها، وقالت …`: a name the layers missed, as subject
+            return Speaker(text=doc.text[toks[j].s:toks[j].e], start=toks[j].s, end=toks[j].e,
+                           region=doc.text[toks[j].s:toks[j].e])
         if not (first.startswith("ال") or first in ROLE_HEADS or
                 any(x.start == toks[j].s and x.type in SUBJECT_TYPES for x in self.spans)):
             return None  # no noun phrase opens the clause: no subject to read
         end = j
         while end < b and end - j < 10 and toks[end].e <= limit:
             end += 1
-        if not any(x.start == toks[j].s for x in self.spans):
+        if any(x.start == toks[j].s for x in self.spans):
+            # The names and roles that open the clause, with their definite modifiers
+            # (`رئيس الوزراء الإسرائيلي بنيامين نتنياهو`); the verb's object after them
+            # (`استهدفت المقاومة تموضعاً عسكرياً لجنود الاحتلال`) is no part of the subject.
+            stop = j
+            while stop < end:
+                at = [x.end for x in self.spans if x.start == toks[stop].s]
+                if at:
+                    stop = max(stop + 1, doc.tok_after(max(at)))
+                elif toks[stop].text in ("،", ",") and stop + 1 < end and any(
+                        x.type == "PER" and x.start == toks[stop + 1].s for x in self.spans):
+                    stop += 1  # `وزير الخارجية الأمريكي السابق، جون كيري،`: the apposed name
+                elif toks[stop].text.startswith("ال") and toks[stop].text not in TIME_WORDS_N \
+                        or toks[stop].text == "باسم":
+                    stop += 1
+                elif toks[stop].text in OPENERS and doc.region_opening(toks[stop]) is not None:
+                    # `صحيفة "ديلي ميل" البريطانية`: a quoted name inside the subject
+                    stop = max(stop + 1, doc.tok_after(doc.region_opening(toks[stop]).close + 1))
+                elif self._construct_head(stop, end):
+                    stop += 1  # `رئيس بعثة الأمم المتحدة`: a noun in construct with the next
+                else:
+                    break
+            end = min(end, stop)
+        else:
             # Without a name from the layers: the head noun and its definite modifiers
             # (`رئيس الوزراء الإسرائيلي` of `توعد رئيس الوزراء الإسرائيلي إيران`).
             stop = j + 1
@@ -971,12 +1207,29 @@ class Finder:
             end = stop
         return self._choose(j, end)
 
+    def _construct_head(self, i: int, end: int) -> bool:
+        """An indefinite noun in construct inside a subject (`بعثة` of `رئيس بعثة الأمم`): not
+        an accusative object (`تموضعاً`), not a prepositional phrase (`لرئيس`), and followed by
+        a definite word or a name."""
+        toks = self.doc.toks
+        w = toks[i].text
+        raw = self.doc.text[toks[i].s:toks[i].e]
+        clitic = w.startswith(("بال", "لل", "كال", "فال")) or \
+            (w[:1] in "لبك" and (w[1:] in ROLE_HEADS or is_role_word(w[1:])))
+        if i + 1 >= end or not w.isalpha() or len(w) < 3 or clitic or \
+                raw.endswith(("ا", "اً", "ً")) or w in PREPS or self.lex.lookup(w) is not None:
+            return False
+        nxt = toks[i + 1]
+        return nxt.text.startswith("ال") or any(x.start == nxt.s for x in self.spans)
+
     def _verb_like(self, i: int) -> bool:
         """A token that can open a verbal sentence: a word that is no name, noun or particle."""
         t = self.doc.toks[i]
         w = t.text
         if not w.isalpha() or len(w) < 3 or w.startswith(("ال", "وال", "بال", "لل")):
             return False
+        if w in LEAD_INS or (w[:1] == "و" and (w[1:] in PREPS or w[1:] == "في")):
+            return False  # `وعلى الرغم من …`: a lead-in, not a verb
         if w in DEMONSTRATIVE_SUBJECTS or w in NOT_SUBJECT or w in PREPS or w in SUBORDINATORS \
                 or w in self.lex.attributions or w[1:] in self.lex.attributions:
             return False
@@ -1007,6 +1260,19 @@ class Finder:
                 return sp
         return None
 
+    def _after_lead_in(self, a: int, cue_start: int) -> bool:
+        """`لكن بعد أقل من 24 ساعة، أعلن …`: only an adverbial lead-in and its comma stand
+        before the cue of the sentence starting at token a (no subject of its own)."""
+        toks = self.doc.toks
+        c = self.doc.tok_after(cue_start)
+        if c - 1 <= a or c - a > 10 or toks[c - 1].text not in ("،", ","):
+            return False
+        w = toks[a].text
+        if not (w in LEADING_PARTICLES or w in LEAD_INS or w in ADVERBIAL_STARTERS):
+            return False
+        lo, hi = toks[a].s, toks[c - 1].s
+        return not any(x.type in SUBJECT_TYPES and lo <= x.start < hi for x in self.spans)
+
     def _previous_subject(self, f: Found, before: list[Found]) -> Speaker | None:
         """`وتبنت الحركة الانفصالية الكردية … . وقالت إن …`: a cue opening its sentence takes the
         subject of the sentence before when that sentence quoted no one and its verb agrees."""
@@ -1014,7 +1280,7 @@ class Finder:
             return None
         doc, toks = self.doc, self.doc.toks
         a, _ = doc.sent_tok[f.sent]
-        if toks[a].s != f.cue_start:
+        if toks[a].s != f.cue_start and not self._after_lead_in(a, f.cue_start):
             return None
         pa, pb = doc.sent_tok[f.sent - 1]
         i = pa
@@ -1114,7 +1380,7 @@ def _clip(text: str, found: list[Found]) -> list[Found]:
         for g in found[i + 1:]:
             if f.start < g.cue_start < f.end and g.kind != "continuation" and \
                     _clause_initial(text, g):
-                f.start, f.end = _strip(text, f.start, g.cue_start)
+                f.start, f.end = _strip(text, f.start, _connective_start(text, g.cue_start))
                 f.text = text[f.start:f.end]
                 break
             if f.start < g.cue_start < f.end and g.kind != "continuation" and \
@@ -1138,6 +1404,15 @@ def _after_subordinator(text: str, cue_start: int) -> int | None:
     return max(0, cue_start - 20) + m.start() if m else None
 
 
+def _connective_start(text: str, cue_start: int) -> int:
+    """Start of a connective right before a cue (`…، ولكنه أضاف`), else the cue's start."""
+    before = text[max(0, cue_start - 12):cue_start]
+    words = before.split()
+    if words and before[-1:].isspace() and normalize(words[-1]) in CONTRASTIVES:
+        return cue_start - len(before) + before.rstrip().rfind(words[-1])
+    return cue_start
+
+
 def _clause_initial(text: str, g: Found) -> bool:
     """A cue that opens a clause (after a comma or full stop, or with و/ف), not a nested one."""
     if normalize(g.cue)[:1] in "وف":
@@ -1146,7 +1421,17 @@ def _clause_initial(text: str, g: Found) -> bool:
     if not before or before[-1] in "،,.:؛;":
         return True
     last = normalize(before).split()[-1:] or [""]
-    return last[0] in ("ثم", "كما", "فيما", "بينما", "حيث")
+    return last[0] in ("ثم", "كما", "فيما", "بينما", "حيث") or last[0] in CONTRASTIVES
+
+
+QUANTIFIERS = frozenset(normalize(w) for w in "معظم أغلب غالبية أكثر كل جميع".split())
+WHAT = frozenset(normalize(w) for w in "ما مما بما وما وهو وهي".split())
+KANA = frozenset(normalize(w) for w in "كان وكان فكان كانت وكانت فكانت".split())
+
+
+# `…، ولكنه أضاف أن …`: a contrastive particle (with its pronoun) opens a new clause.
+CONTRASTIVES = frozenset(normalize(w) for w in (
+    "لكن ولكن لكنه ولكنه لكنها ولكنها لكنهم ولكنهم").split())
 
 
 def _dedup(found: list[Found]) -> list[Found]:

@@ -15,7 +15,10 @@ from rasid.text.normalize import normalize
 
 TIME_WORDS = frozenset(normalize(w) for w in (
     "الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الاثنين الإثنين أمس اليوم غدا غداً يوم مساء "
-    "صباح ليلة الليلة فجر ظهر مؤخرا مؤخراً").split())
+    "صباح ليلة الليلة فجر ظهر مؤخرا مؤخراً "
+    # adverbs of manner and repetition, never part of a speaker's name
+    "مرارا مراراً مجددا مجدداً أيضا أيضاً لاحقا لاحقاً سابقا سابقاً كذلك خصوصا خصوصاً "
+    "تكرارا تكراراً مسبقا مسبقاً حاليا حالياً حينها حينذاك آنذاك").split())
 RELATIVES = frozenset(normalize(w) for w in "الذي التي الذين اللذين اللتين اللواتي وهو وهي وهم".split())
 ADVERBIAL_STARTERS = frozenset(normalize(w) for w in (
     "خلال أمام عقب بعد قبل أثناء عبر لدى على عن مع حول بشأن إثر اثر منذ ردا رداً تعليقا تعليقاً "
@@ -167,6 +170,10 @@ def trim_gap(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]],
             apposition = _apposition(doc, k + 1, b, time_spans)
             break
         if _cuts(doc, k, a, b, time_spans) or (k > a and t.s in to_name and w[:1] == "ل"):
+            if k > a and w in ("في", "عن", "لدى"):
+                # `المتحدث باسم وزارة الصحة في غزة، أشرف القدرة، بأن`: the holder's name set
+                # off at the end of the phrase names the speaker.
+                apposition = _closing_apposition(doc, k, b, time_spans)
             break
         if w in ALL_MARKS and doc.region_opening(t) is None and k == a:
             a += 1
@@ -203,6 +210,26 @@ def _cuts(doc: TextDoc, k: int, a: int, b: int, time_spans: list[tuple[int, int]
             (not prev.startswith("ال") and k - a <= 3)
         return nxt in SPEECH_NOUNS or nxt in TIME_WORDS or not inner
     return w.startswith("لل") and (k == a or toks[k - 1].text not in L_HEADS)
+
+
+def _closing_apposition(doc: TextDoc, k: int, b: int,
+                        time_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A name after the last comma of tokens k..b-1 that runs to b (or to a comma at b-1)."""
+    toks = doc.toks
+    end = b - 1 if b - 1 > k and toks[b - 1].text in ("،", ",") else b
+    commas = [i for i in range(k, end) if toks[i].text in ("،", ",")]
+    if not commas or end - commas[-1] > 5:
+        return None
+    a = commas[-1] + 1
+    if not 1 <= end - a <= 4 or toks[a].text.startswith("ال"):
+        return None
+    for t in toks[a:end]:
+        w = t.text
+        if not w.isalpha() or w in TIME_WORDS or w in ADVERBIAL_STARTERS or w in RELATIVES or \
+                w in GENERIC_WORDS or w in TITLES or w in ("في", "و") or w.startswith("و") or \
+                any(s <= t.s < e for s, e in time_spans):
+            return None
+    return a, end
 
 
 def _apposition(doc: TextDoc, a: int, b: int, time_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -242,7 +269,14 @@ def choose(doc: TextDoc, a: int, b: int, apposition: tuple[int, int] | None,
         chosen = pers[-1]
     elif first is not None:
         chosen = first
-    if chosen is not None:
+    if chosen is not None and chosen.type == "ROLE" and apposition and \
+            doc.toks[apposition[0]].s >= chosen.end and not any(
+                x.type != "PER" and x.start < doc.toks[apposition[1] - 1].e and
+                x.end > doc.toks[apposition[0]].s for x in spans):
+        # `المتحدث باسم وزارة الصحة في غزة، أشرف القدرة،`: the holder's name, not the role,
+        # names the speaker; the role still tells whom they speak for.
+        ts, te, text = doc.surface(*apposition)
+    elif chosen is not None:
         text, ts, te = chosen.text, chosen.start, chosen.end
         if chosen.type == "ROLE" and len(chosen.text.split()) == 1 and chosen.start <= s + 1 \
                 and e > chosen.end and not apposition:
@@ -297,8 +331,10 @@ def resolve_reference(sp: Speaker, history: list[Speaker]) -> Speaker:
     if not words or len(words) > 2:
         return sp
     head = _bare(words[0])
+    # `الرئيسان`, `الوزيرين`: a dual names earlier speakers by their singular head.
+    single = head[:-2] if len(head) > 5 and head.endswith(("ان", "ين")) else head
     for prev in reversed(history):
-        if head in prev.heads and (prev.code or prev.en):
+        if (head in prev.heads or single in prev.heads) and (prev.code or prev.en):
             sp.code = prev.code
             sp.en = sp.en or prev.en
             return sp
@@ -390,6 +426,24 @@ def nisba_code(phrase: str) -> str | None:
     return None
 
 
+def gazetteer_code(phrase: str) -> str | None:
+    """The code of a name the entity layer missed in a speaker phrase (`#تنظيم_داعش`): the
+    whole phrase, or one of its words, as a gazetteer name of an organisation or person."""
+    try:
+        from rasid.entities.gazetteer import get_gazetteer
+        gz = get_gazetteer()
+    except Exception:  # the gazetteer is optional for this stage
+        return None
+    norm = normalize(phrase.replace("_", " ").replace("#", " "))
+    words = norm.split()
+    for cand in [" ".join(words)] + words:
+        for p in gz.lookup(cand):
+            e = gz.entries[p.entry]
+            if p.how in ("form", "short") and e.code and e.kind in ("org", "igo", "person"):
+                return e.code
+    return None
+
+
 def is_role_word(word: str) -> bool:
     """True when a (normalised) word is a role noun of the entity gazetteer (`الرئيس`, `مراسل`)."""
     try:
@@ -426,6 +480,8 @@ def resolve_region(sp: Speaker, spans: list[Span], history: list[Speaker]) -> Sp
                 sp.code = x.code
                 return sp
     first = normalize(sp.text).split()[:1]
+    # `بيان بالإنكليزية`: a prepositional modifier says nothing of the issuer
+    words = [w for w in words if not (w[:1] in "بل" and not w.startswith("ال"))]
     if first and first[0] in STATEMENT_HEADS and not words:
         for prev in reversed(history):
             if prev.code and prev.code != "UNK":

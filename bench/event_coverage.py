@@ -17,7 +17,6 @@ from rasid.article import Article
 from rasid.evaluation.runner import read_gold
 from rasid.evaluation.scorer import events_match, max_matching
 from rasid.pipeline import Pipeline
-from rasid.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,7 +67,8 @@ def run(gold_path: str, show: bool) -> Counter[str]:
                 status = "no-span"
                 inside: list[dict] = []
             else:
-                inside = [t for t in trace if sp[0] <= t["start"] < sp[1]]
+                # (a trigger with a clitic may start a letter or two before the evidence)
+                inside = [t for t in trace if sp[0] - 2 <= t["start"] < sp[1] and t["end"] > sp[0]]
                 same = [t for t in inside if t["type"] == e["event"]]
                 if same:
                     status = "type-hit:" + ",".join(sorted({t["why"] for t in same}))

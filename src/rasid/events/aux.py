@@ -31,6 +31,8 @@ FUTURE_AFTER = _n("المقرر المقررة المرتقب المرتقبة �
                   "المنتظر المنتظرة المرتقبين")
 HYP_BEFORE = _n("إذا اذا لو حال حالة احتمال احتمالات احتمالية يخشى تخشى خشية مخاوف ربما "
                 "محتمل محتملة المحتمل يحتمل قد يمكن ممكن إمكانية امكانية")
+# A predicate after a verbal noun that makes it only possible (`عقد القمة لا يزال ممكناً`).
+HYP_AFTER = _n("ممكنا ممكن ممكنة محتملا محتمل محتملة واردا وارد واردة")
 WARN = _n("حذر حذرت يحذر تحذر تحذير تحذيرات محذرا محذرة حذروا")
 PLAN = _n("تخطط يخطط يخططون تخططان خطط التخطيط تنوي ينوي نية نيتها نيته نيتهم تسعى يسعى "
          "سعي سعيه سعيها سعيهم مساعي")
@@ -73,6 +75,8 @@ def detect_aux(doc: Doc, i: int, kind: str, future_form: bool, etype: str | None
             if j + 1 == i and kind == "pres" or nxt.startswith(("ي", "ت")) and j + 1 < i:
                 return "hypothetical"
     if _hits(words, _open_lo(doc, i, max(s_lo, c_lo - 3, i - 8)), i, HYP_BEFORE - {"قد"}) is not None:
+        return "hypothetical"
+    if kind in ("noun", "word") and _hits(words, i + 1, min(s_hi, i + 7), HYP_AFTER) is not None:
         return "hypothetical"
     w = _hits(words, max(s_lo, i - 10), i, WARN)
     if w is not None and w != i and any(words[k] in ("ان", "بان") for k in range(w + 1, i)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rasid.text.normalize import normalize_with_map
 from rasid.text.sentences import split_sentences
@@ -30,9 +31,8 @@ CLAUSE_OPENERS = frozenset({
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 
-@dataclass(frozen=True)
-class Tok:
-    """A token: matching form, original offsets, sentence index."""
+class Tok(NamedTuple):
+    """A token: matching form, original offsets, sentence index (a tuple: cheap to build)."""
 
     i: int
     text: str
@@ -84,9 +84,11 @@ def build_doc(text: str, sentences: list[tuple[int, int]] | None = None) -> Doc:
     spans = sentences if sentences is not None else split_sentences(text)
     sent_starts = [s for s, _ in spans]
     toks: list[Tok] = []
+    k, last = 0, len(sent_starts) - 1
     for m in _TOKEN.finditer(norm):
         s, e = idx[m.start()], idx[m.end() - 1] + 1
-        k = max(0, bisect.bisect_right(sent_starts, s) - 1)
+        while k < last and sent_starts[k + 1] <= s:
+            k += 1  # tokens come in text order: walk the sentence starts instead of bisecting
         toks.append(Tok(len(toks), m.group(), s, e, k))
     sents: list[tuple[int, int]] = []
     j = 0

@@ -85,8 +85,10 @@ _PREFIXES_STRIP = ("وبال", "وال", "فال", "بال", "كال", "ولل",
                    "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
-def variants(tok: str) -> set[str]:
-    """The token and its forms without a leading clitic/article (remainder ≥ 2 letters)."""
+@lru_cache(maxsize=1 << 16)
+def variants(tok: str) -> frozenset[str]:
+    """The token and its forms without a leading clitic/article (remainder ≥ 2 letters);
+    cached, as context conditions and aux cues ask for the same tokens again and again."""
     out = {tok}
     for p in _PREFIXES_STRIP:
         if tok.startswith(p) and len(tok) - len(p) >= 2:
@@ -96,7 +98,7 @@ def variants(tok: str) -> set[str]:
                 out.add("ال" + rest)
             if rest.startswith("ال") and len(rest) > 3:
                 out.add(rest[2:])
-    return out
+    return frozenset(out)
 
 
 # ---------------------------------------------------------------- inflection rules

@@ -152,9 +152,11 @@ def load_countries(cities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
     curated = {r[0]: r for r in rows("countries.tsv", 6)}
     capitals: dict[str, list[str]] = {}
+    capital_en: dict[str, str] = {}  # the first listed capital's English name (`موسكو` -> Moscow)
     for c in cities:
         if c["capital"]:
             capitals.setdefault(c["code"], []).extend(c["forms"])
+            capital_en.setdefault(c["code"], c["name_en"])
     entries: list[tuple[str, str, list[str]]] = []
     for c in pycountry.countries:
         lib = []
@@ -180,7 +182,8 @@ def load_countries(cities: list[dict[str, Any]]) -> list[dict[str, Any]]:
             nisba += nisba_forms(stem)
         nisba += with_article(split(irregular))
         out.append({"code": code, "name_en": name_en, "forms": forms, "nisba": uniq(nisba),
-                    "demonym_en": demonym or None, "capital_forms": uniq(capitals.get(code, []))})
+                    "demonym_en": demonym or None, "capital_forms": uniq(capitals.get(code, [])),
+                    "capital_en": capital_en.get(code)})
     missing = set(curated) - {e["code"] for e in out}
     if missing:
         sys.exit(f"countries.tsv: unknown codes {sorted(missing)}")

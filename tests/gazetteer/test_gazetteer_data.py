@@ -67,7 +67,7 @@ def test_countries() -> None:
     assert set(codes) == ISO3
     for r in recs:
         where = f"countries:{r['code']}"
-        check_keys(r, {"code", "name_en", "forms", "nisba", "demonym_en", "capital_forms"}, where)
+        check_keys(r, {"code", "name_en", "forms", "nisba", "demonym_en", "capital_forms", "capital_en"}, where)
         assert r["name_en"]
         check_forms(r["forms"], where)
         check_forms(r["nisba"], where + ":nisba", allow_empty=True)
@@ -79,7 +79,7 @@ def test_countries() -> None:
                        ("SYR", "السوريين"), ("ISR", "الإسرائيلية"), ("TUR", "الأتراك")]:
         assert form in by[code]["nisba"], (code, form)
     for code in ("RUS", "USA", "GBR", "FRA", "CHN", "IRN", "TUR", "EGY", "SAU", "ISR", "PSE", "UKR"):
-        assert by[code]["capital_forms"] and by[code]["demonym_en"], code
+        assert by[code]["capital_forms"] and by[code]["demonym_en"] and by[code]["capital_en"], code
 
 
 def test_cities() -> None:

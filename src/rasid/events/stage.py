@@ -23,6 +23,7 @@ from rasid.events.merge import merge_events
 from rasid.events.patterns import (THAT_PRONOUN, WAR, demanded_of, nisba_subject, opposed,
                                    partitive_object, suffix_disagrees, war_on_other)
 from rasid.events.scores import score
+from rasid.events.seats import place_at_seat
 from rasid.events.triggers import Form, TriggerDef, load_lexicon, match_token
 
 # Speech-act types: a future form in them is a stance now, not a planned event (guide: aux).
@@ -108,6 +109,7 @@ def events_stage(article: Article) -> Article:
     # So does a definite verbal noun (`الهجوم`, `العدوان`): it refers back to a happening.
     quoted = {id(ev) for h, ev in coded if _reported(article, doc, h.i) or _definite(doc, h)}
     article.events = merge_events(events, speakers, lemmas, quoted)
+    place_at_seat(article)
     for ev in article.events:
         ev.cameo, ev.goldstein = score(ev.event, ev.mode)
     return article
@@ -333,6 +335,8 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
         base = actor[0].split(":")[0]
         if len(base) == 3 and base not in IGO_SELF and _domestic(idx, doc, s_lo, s_hi, base):
             recipient = [f"{base}:GOV"] if not actor[0].endswith(":GOV") else [base]
+    if place_g is not None and recipient and set(recipient) <= set(place_g.codes):
+        recipient = []  # `محادثات بروكسل`: the venue of talks is not a party to them
     if h.tdef.need_rcp and not recipient:
         return _drop(h, "need-rcp", actor)
     if not recipient and h.type not in NO_RCP_OK:
@@ -543,7 +547,10 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
     if obj_g is not None and obj_g is not actor_g and obj_g.codes:
         recipients.append(list(obj_g.codes))
     elif preps:
-        found = idx.groups_after(start_rcp, limit, preps)
+        # A preposition past the next trigger is that trigger's (`محادثات بروكسل …، بعد
+        # الاجتماع مع نائبة الوزيرة`): the search stops there.
+        nxt_hit = min((k for k in idx.hit_toks if start_rcp < k < limit), default=limit)
+        found = idx.groups_after(start_rcp, nxt_hit, preps)
         found = [g for g in found if g is not actor_g]
         if h.type == "CONSULT" and found:
             # Separate partners, separate talks (`… مع وزراء خارجية بلغاريا …، وبشكل منفصل مع
@@ -636,7 +643,8 @@ def _date_for(doc: Doc, i: int, c_lo: int, c_hi: int, s_lo: int, s_hi: int,
         if is_blocked and not (c_lo <= t0 < c_hi):
             continue  # an earlier time past another trigger in another clause is that trigger's
         cur = blocked if is_blocked else free
-        if cur is None or dist < cur[0]:
+        # on a tie the later time wins (`، بعد الاجتماع مع … في جنيف 10 يناير`)
+        if cur is None or dist < cur[0] or dist == cur[0] and t0 > i:
             if is_blocked:
                 blocked = (dist, value)
             else:

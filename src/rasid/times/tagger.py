@@ -21,6 +21,10 @@ keep the longest non-overlapping candidates, then resolve what depends on contex
 4. An anaphoric day or period (`في اليوم التالي`, `صباح اليوم التالي`, `في اليوم نفسه`,
    `في العام السابق`) counts from the nearest time expression before it in its paragraph
    (a day for `اليوم`/`الأسبوع`, a month or finer for `الشهر`); with none, it is not recorded.
+5. A day or month without a year is its nearest occurrence to publication. A year written
+   just before it (`عام/العام 2017`, within 250 characters, not `منذ`) gives the year when the
+   date is at least 30 days from publication; otherwise a clear tense cue of its clause moves
+   it by at most a year, and only when the nearest occurrence is at least a quarter away.
 
 What is not recorded: durations (`يومين`, `ثلاث سنوات`, `منذ ثلاث سنوات` — `منذ` with months
 or years reads as a duration, with days or weeks as "… ago"), vague spans (`في الأشهر الماضية`,

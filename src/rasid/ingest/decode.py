@@ -8,7 +8,10 @@ Order of decisions, and why:
    even ones for BE.
 4. Other NUL bytes mean binary data.
 5. Valid UTF-8 wins over any declared charset: Arabic Windows-1256 text is practically never
-   valid UTF-8, while pages that declare cp1256 but are served as UTF-8 are common.
+   valid UTF-8, while pages that declare cp1256 but are served as UTF-8 are common. UTF-8
+   with a few broken bytes (a cut last character, one stray byte) stays UTF-8, the broken
+   bytes replaced by U+FFFD and reported: read as Windows-1256 it would turn into mojibake
+   that still looks Arabic (UTF-8 lead bytes D8/D9 are the cp1256 letters ط/ظ).
 6. An HTML `<meta charset>` / XML declaration naming an Arabic legacy charset is honoured.
 7. Otherwise Windows-1256 is tried and kept only when most decoded letters are Arabic.
 """
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import Callable
 
 from rasid.ingest.errors import InputError
 
@@ -77,8 +81,22 @@ def _declared(data: bytes) -> str | None:
     return _ARABIC_LEGACY.get(m.group(1).decode("ascii", "ignore").lower())
 
 
-def decode_bytes(data: bytes, name: str) -> str:
-    """Decode an input's bytes to text; raise InputError(name, reason) when it is not text."""
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """(text, broken byte runs) when `data` is UTF-8 with a few broken bytes, else None."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    non_ascii = sum(1 for c in text if ord(c) > 127) - bad
+    # Real multi-byte text and at most 1 broken run per 100 non-ASCII characters (min. 3).
+    if non_ascii > 0 and bad <= max(3, non_ascii // 100):
+        return text, bad
+    return None
+
+
+def decode_bytes(data: bytes, name: str, warn: Callable[[str], None] | None = None) -> str:
+    """Decode an input's bytes to text; raise InputError(name, reason) when it is not text.
+
+    `warn(message)` hears about repairs (invalid UTF-8 bytes replaced by U+FFFD).
+    """
     if not data:
         return ""
     for bom, enc in _BOMS:
@@ -86,6 +104,11 @@ def decode_bytes(data: bytes, name: str) -> str:
             try:
                 return data[len(bom):].decode(enc)
             except UnicodeDecodeError as exc:
+                if exc.reason == "truncated data" and exc.end == len(data) - len(bom):
+                    # Only the last character is cut (a download stopped mid-way): keep the rest.
+                    if warn:
+                        warn(f"{enc} text ends with a cut character (replaced by U+FFFD)")
+                    return data[len(bom):].decode(enc, errors="replace")
                 raise InputError(name, f"invalid {enc} after its byte-order mark ({exc.reason} "
                                        f"at byte {exc.start + len(bom)})") from exc
     for magic, what in _MAGIC:
@@ -108,6 +131,14 @@ def decode_bytes(data: bytes, name: str) -> str:
         if _control_share(text) > 0.1:
             raise InputError(name, "binary data (control characters)")
         return text
+    damaged = _mostly_utf8(data)
+    if damaged is not None:
+        text, bad = damaged
+        if warn:
+            warn(f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
+        if _control_share(text) > 0.1:
+            raise InputError(name, "binary data (control characters)")
+        return text
     declared = _declared(data)
     for enc in ([declared] if declared else []) + ["cp1256"]:
         try:
@@ -117,4 +148,11 @@ def decode_bytes(data: bytes, name: str) -> str:
         # A wrong single-byte guess yields Latin-1-like mojibake or control characters.
         if (declared == enc or _arabic_share(text) >= 0.5) and _control_share(text) <= 0.1:
             return text
-    raise InputError(name, "not valid UTF-8/UTF-16/Windows-1256 text")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first = f"invalid UTF-8 byte 0x{data[exc.start]:02x} at byte {exc.start}"
+    else:  # pragma: no cover - valid UTF-8 returned above
+        first = "undecodable"
+    raise InputError(name, f"not valid UTF-8/UTF-16/Windows-1256 text ({first}; "
+                           f"as Windows-1256 it is not Arabic)")

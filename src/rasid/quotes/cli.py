@@ -9,48 +9,86 @@ import orjson
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from rasid.quotes.search import find_quotes
 
 _FORMATS = ("table", "jsonl")
 
 
+def _say(err: Console, kind: str, style: str, what: str) -> None:
+    """One stderr line, never wrapped and never read as rich markup (paths may hold [])."""
+    err.print(Text.assemble((kind, style), f" {what}"), soft_wrap=True, highlight=False)
+
+
 def quotes(inputs: list[str] = typer.Argument(..., help="Files or folders of articles ('-' for stdin)."),
            speaker: str = typer.Option(..., "--speaker", help="Speaker name, Arabic or English."),
            published: Optional[str] = typer.Option(None, "--published",
                                                     help="Publication date for inputs without one."),
-           format: str = typer.Option("table", "--format", help="table or jsonl.")) -> None:  # noqa: A002
+           format: str = typer.Option("table", "--format", help="table or jsonl."),  # noqa: A002
+           errors_path: Optional[str] = typer.Option(None, "--errors",
+                                                     help="Write failed inputs as JSONL {input, reason}.")
+           ) -> None:
     """Run the pipeline over INPUTS and print every quote of --speaker."""
+    from rasid.ingest.errors import InputError, article_problem, date_option_problem, output_path_problem
     from rasid.ingest.sources import iter_inputs
     from rasid.pipeline import Pipeline
 
-    if format not in _FORMATS:
-        raise typer.BadParameter(f"--format must be one of {_FORMATS}")
     err = Console(stderr=True)
+    problems = [p for p in (
+        None if format in _FORMATS else f"--format {format!r} is not one of {', '.join(_FORMATS)}",
+        None if speaker.strip() else "--speaker is empty",
+        date_option_problem(published), output_path_problem(errors_path, "--errors")) if p]
+    for p in problems:
+        _say(err, "error", "red", p)
+    if problems:
+        raise typer.Exit(2)
     pipe = Pipeline.build()
     hits: list[dict] = []
-    for item in iter_inputs(inputs, published):
-        if not hasattr(item, "to_record"):  # an InputError: report it and go on
-            err.print(f"[yellow]skipped[/] {getattr(item, 'input', item)}: {getattr(item, 'reason', '')}")
+    failures: list[dict[str, str]] = []
+    n_ok = 0
+    notes = lambda where, what: _say(err, "note", "yellow", f"{where}: {what}")  # noqa: E731
+    for item in iter_inputs(inputs, published, notes=notes):
+        if isinstance(item, InputError):
+            failures.append({"input": item.input, "reason": item.reason})
             continue
+        name = item.source or item.id or "?"
         try:
             article = pipe(item)
+            problem = article_problem(article)
+            if problem:
+                failures.append({"input": name, "reason": problem})
+                continue
+            hits += find_quotes([article], speaker)
         except Exception as exc:  # one bad article must not stop a batch
-            err.print(f"[red]failed[/] {item.source}: {exc}")
+            failures.append({"input": name, "reason": f"{type(exc).__name__}: {exc}"})
             continue
-        hits += find_quotes([article], speaker)
+        n_ok += 1
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as fh:
+            for f in failures:
+                fh.write(orjson.dumps(f).decode("utf-8") + "\n")
+    for f in failures[:20]:
+        _say(err, "error", "red", f"{f['input']}: {f['reason']}")
+    if len(failures) > 20:
+        _say(err, "…", "red", f"and {len(failures) - 20} more errors"
+             + (f" (all in {errors_path})" if errors_path else " (use --errors FILE for all)"))
     if format == "jsonl":
         for h in hits:
             sys.stdout.write(orjson.dumps(_row(h)).decode("utf-8") + "\n")
-        return
-    table = Table(title=f"quotes of {speaker} ({len(hits)})")
-    for col in ("speaker", "code", "cue", "quote", "direct", "source"):
-        table.add_column(col, overflow="fold")
-    for h in hits:
-        r = _row(h)
-        table.add_row(r["speaker"] or "", r["code"] or "", r["cue"] or "", r["quote"],
-                      "yes" if r["direct"] else "no", r["source"] or "")
-    Console().print(table)
+    else:
+        table = Table(title=f"quotes of {speaker} ({len(hits)})")
+        for col in ("speaker", "code", "cue", "quote", "direct", "source"):
+            table.add_column(col, overflow="fold")
+        for h in hits:
+            r = _row(h)
+            table.add_row(r["speaker"] or "", r["code"] or "", r["cue"] or "", r["quote"],
+                          "yes" if r["direct"] else "no", r["source"] or "")
+        Console().print(table)
+    err.print(f"processed {n_ok}, failed {len(failures)}, quotes {len(hits)}", markup=False,
+              highlight=False, soft_wrap=True)
+    if failures and not n_ok:
+        raise typer.Exit(1)  # nothing could be read: the run failed (a partial run exits 0)
 
 
 def _row(h: dict) -> dict:

@@ -34,6 +34,32 @@ def _count_inputs(paths: list[str]) -> int | None:
     return total
 
 
+def _say(console: Any, kind: str, style: str, where: str | None, what: str) -> None:
+    """One stderr line that is never wrapped and never read as rich markup (paths may hold [])."""
+    from rich.text import Text
+
+    line = f" {where}: {what}" if where is not None else f" {what}"
+    console.print(Text.assemble((kind, style), line), soft_wrap=True, highlight=False)
+
+
+def _option_problems(db: str, errors: str | None, published: str | None,
+                     stages: str | None) -> tuple[list[str], tuple[str, ...] | None]:
+    """Problems with ingest's options (before any work) and the stage names asked for."""
+    from rasid.ingest.errors import date_option_problem, output_path_problem
+    from rasid.pipeline import STAGE_NAMES
+
+    problems = [p for p in (date_option_problem(published), output_path_problem(db, "--db"),
+                            output_path_problem(errors, "--errors")) if p]
+    names: tuple[str, ...] | None = None
+    if stages is not None:
+        names = tuple(x.strip() for x in stages.split(",") if x.strip())
+        unknown = [n for n in names if n not in STAGE_NAMES]
+        if not names or unknown:
+            what = f"unknown stage(s) {unknown}" if unknown else f"--stages {stages!r} names no stage"
+            problems.append(f"{what}; known: {list(STAGE_NAMES)}")
+    return problems, names
+
+
 def ingest(
     inputs: list[str] = typer.Argument(..., help="Input files or directories (JSONL, text, HTML, WARC)."),
     db: str = typer.Option("rasid.db", "--db", help="SQLite store to write (created if missing)."),
@@ -43,44 +69,78 @@ def ingest(
     stages: str | None = typer.Option(None, "--stages", help="Comma-separated pipeline stages (default: all)."),
 ) -> None:
     """Analyse articles and store them, skipping ones already stored (same content or URL)."""
+    import sqlite3
+
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from rasid.store.ingest import IngestSummary, ingest_paths, write_errors
+    from rasid.article import Article
+    from rasid.ingest.errors import NotAnArticle, article_problem
+    from rasid.ingest.sources import iter_inputs
+    from rasid.pipeline import Pipeline
+    from rasid.store.db import connect
+    from rasid.store.ingest import IngestSummary, ingest_articles, write_errors
 
     console = Console(stderr=True)
-    total = _count_inputs(inputs)
+    problems, stage_names = _option_problems(db, errors, published, stages)
+    for p in problems:
+        _say(console, "error", "red", None, p)
+    if problems:
+        raise typer.Exit(2)
+    # Stages run with what they need (`--stages times` also cleans), as in `rasid process`.
+    pipe = Pipeline.with_dependencies(stage_names) if stage_names else Pipeline.build()
+
+    def analyse(article: Article) -> Article:
+        """The pipeline, refusing pages that hold no article (listings, empty pages)."""
+        done = pipe(article)
+        problem = article_problem(done)
+        if problem:
+            raise NotAnArticle(problem)
+        return done
+
+    try:
+        conn = connect(db)
+    except (sqlite3.Error, RuntimeError) as exc:
+        _say(console, "error", "red", db, f"cannot open the store ({exc})")
+        raise typer.Exit(2)
+    total = _count_inputs(inputs) if console.is_terminal else None
     t0 = time.perf_counter()
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("new {task.fields[new]} · dup {task.fields[dup]} · failed {task.fields[failed]}"),
                         TimeElapsedColumn(), console=console, transient=False,
                         disable=not console.is_terminal)
-    with progress:
-        task = progress.add_task("ingest", total=total, new=0, dup=0, failed=0)
+    summary = IngestSummary()
+    try:
+        with progress:
+            task = progress.add_task("ingest", total=total, new=0, dup=0, failed=0)
 
-        def on_item(status: str, s: IngestSummary) -> None:
-            progress.update(task, advance=1, new=s.new, dup=s.duplicate, failed=s.failed)
+            def on_item(status: str, s: IngestSummary) -> None:
+                progress.update(task, advance=1, new=s.new, dup=s.duplicate, failed=s.failed)
 
-        stage_names = tuple(x.strip() for x in stages.split(",") if x.strip()) if stages else None
-        try:
-            summary = ingest_paths(inputs, db, published=published, batch_size=batch_size,
-                                   stages=stage_names, on_item=on_item)
-        except KeyboardInterrupt:
-            console.print("[yellow]interrupted: committed batches are kept; rerun to resume[/]")
-            raise typer.Exit(130)
+            items = iter_inputs(list(inputs), published=published, outputs=(db, errors or ""),
+                                notes=lambda where, what: _say(console, "note", "yellow", where, what))
+            summary = ingest_articles(conn, items, analyse, batch_size=batch_size, on_item=on_item)
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted: committed batches are kept; rerun to resume[/]")
+        raise typer.Exit(130)
+    finally:
+        conn.close()
     dt = time.perf_counter() - t0
     if errors:
         write_errors(errors, summary.errors)
     done = summary.new + summary.duplicate + summary.failed
     console.print(f"[green]new {summary.new}[/] · duplicate {summary.duplicate} · "
                   f"[red]failed {summary.failed}[/] · events {summary.events} · "
-                  f"{done / dt if dt else 0:.1f} inputs/s → {db}")
+                  f"{done / dt if dt else 0:.1f} inputs/s → {db}", highlight=False, soft_wrap=True)
     for e in summary.errors[:5]:
-        console.print(f"  [red]✗[/] {e.input}: {e.reason}")
+        _say(console, "  ✗", "red", e.input, e.reason)
     if len(summary.errors) > 5:
-        console.print(f"  … {len(summary.errors) - 5} more" + (f" in {errors}" if errors else " (use --errors FILE)"))
+        console.print(f"  … {len(summary.errors) - 5} more" + (f" in {errors}" if errors else " (use --errors FILE)"),
+                      markup=False, highlight=False)
     # Machine-readable summary on stdout.
     typer.echo(json.dumps(summary.as_dict()))
+    if summary.failed and not (summary.new or summary.duplicate):
+        raise typer.Exit(1)  # nothing went in: the run failed (a partial run exits 0)
 
 
 def _cell(v: Any) -> str:

@@ -45,7 +45,7 @@ def test_process_mixed_batch_reports_each_failure_and_keeps_the_rest(tmp_path: P
     errors = tmp_path / "errors.jsonl"
     res = runner.invoke(app, ["process", str(feed), str(listing), str(warc), str(tmp_path / "nope.txt"),
                               "--stages", "clean", "--format", "jsonl", "--errors", str(errors)])
-    assert res.exit_code == 0, res.output  # a partial failure is not a failed run
+    assert res.exit_code == 1, res.output  # a partial failure says so; the rest is output
     ids = [json.loads(line)["id"] for line in res.stdout.splitlines() if line.startswith("{")]
     assert len(ids) == 3 and "bad-date" in ids
     report = _report(errors)
@@ -90,7 +90,7 @@ def test_process_stdin_html_and_markup_like_names(tmp_path: Path) -> None:
            "ستستمر الأسبوع المقبل في جنيف بمشاركة الوفدين.</p></article></body></html>"
     res = runner.invoke(app, ["process", "-", str(tmp_path / "[bold]x[/].txt"), "--stages", "clean",
                               "--format", "jsonl", "--published", "2022-01-04"], input=page)
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # the missing file failed
     rec = json.loads(res.stdout.splitlines()[0])
     assert rec["source"] == "stdin" and "جنيف" in rec["clean_text"]
     # A path that looks like rich markup is printed as it is, not interpreted.
@@ -106,7 +106,7 @@ def test_ingest_reports_failures_and_refuses_bad_options(tmp_path: Path) -> None
     db = tmp_path / "s.db"
     res = runner.invoke(app, ["ingest", str(feed), str(listing), "--db", str(db), "--stages", "times",
                               "--errors", str(errors)])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # three inputs failed
     summary = json.loads(res.stdout.strip().splitlines()[-1])
     assert summary["new"] == 3 and summary["failed"] == 3
     report = _report(errors)
@@ -132,7 +132,7 @@ def test_quotes_reports_failures_with_a_summary(tmp_path: Path) -> None:
     errors = tmp_path / "errors.jsonl"
     res = runner.invoke(app, ["quotes", str(tmp_path / "title-only.txt"), str(page), str(tmp_path / "nope.txt"), "--speaker", "Borrell",
                               "--format", "jsonl", "--errors", str(errors)])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output
     assert "processed 1, failed 2, quotes 0" in res.stderr
     report = _report(errors)
     assert report[str(tmp_path / "nope.txt")] == "no such file or directory"

@@ -94,7 +94,7 @@ def test_errors_are_reported_and_written(tmp_path):
 
     res = CliRunner().invoke(store_app, ["ingest", str(src), str(missing), "--db", str(tmp_path / "e.db"),
                                          "--errors", str(errors), "--stages", "clean"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # two inputs failed; the good one went in
     summary = json.loads(res.stdout.strip().splitlines()[-1])
     assert summary["new"] == 1 and summary["failed"] == 2
     reported = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]

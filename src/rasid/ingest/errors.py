@@ -65,3 +65,13 @@ def article_problem(article: object) -> str | None:
 
 class NotAnArticle(Exception):
     """An input that was read and cleaned but holds no article (see `article_problem`)."""
+
+
+# Exit statuses of the batch commands (process, ingest, quotes), documented in the README.
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def exit_status(n_failed: int) -> int:
+    """0 when every input went through, 1 when any input failed (the rest is still processed
+    and written; the error report lists the failures), as the foundation issue asks."""
+    return EXIT_SOME_FAILED if n_failed else EXIT_OK

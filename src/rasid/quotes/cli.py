@@ -30,7 +30,8 @@ def quotes(inputs: list[str] = typer.Argument(..., help="Files or folders of art
                                                      help="Write failed inputs as JSONL {input, reason}.")
            ) -> None:
     """Run the pipeline over INPUTS and print every quote of --speaker."""
-    from rasid.ingest.errors import InputError, article_problem, date_option_problem, output_path_problem
+    from rasid.ingest.errors import (InputError, article_problem, date_option_problem, exit_status,
+                                     output_path_problem)
     from rasid.ingest.sources import iter_inputs
     from rasid.pipeline import Pipeline
 
@@ -87,8 +88,8 @@ def quotes(inputs: list[str] = typer.Argument(..., help="Files or folders of art
         Console().print(table)
     err.print(f"processed {n_ok}, failed {len(failures)}, quotes {len(hits)}", markup=False,
               highlight=False, soft_wrap=True)
-    if failures and not n_ok:
-        raise typer.Exit(1)  # nothing could be read: the run failed (a partial run exits 0)
+    if exit_status(len(failures)):
+        raise typer.Exit(exit_status(len(failures)))
 
 
 def _row(h: dict) -> dict:

@@ -75,7 +75,7 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from rasid.article import Article
-    from rasid.ingest.errors import NotAnArticle, article_problem
+    from rasid.ingest.errors import NotAnArticle, article_problem, exit_status
     from rasid.ingest.sources import iter_inputs
     from rasid.pipeline import Pipeline
     from rasid.store.db import connect
@@ -139,8 +139,8 @@ def ingest(
                       markup=False, highlight=False)
     # Machine-readable summary on stdout.
     typer.echo(json.dumps(summary.as_dict()))
-    if summary.failed and not (summary.new or summary.duplicate):
-        raise typer.Exit(1)  # nothing went in: the run failed (a partial run exits 0)
+    if exit_status(summary.failed):
+        raise typer.Exit(exit_status(summary.failed))
 
 
 def _cell(v: Any) -> str:

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rasid.pipeline import STAGE_NAMES, Pipeline, PipelineError
+from rasid.textui import stdout_console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasid (راصد): Arabic news to political event data.")
@@ -208,7 +209,7 @@ def process(
         if format == "json":
             sink.write(_dumps(records[0] if len(records) == 1 else records, pretty=True) + "\n")
         elif format == "table":
-            console = Console(file=sink) if out_path else out
+            console = stdout_console(sink if out_path else None)
             if len(records) == 1:
                 article_view(console, records[0])
             else:

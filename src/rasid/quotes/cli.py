@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rasid.quotes.search import find_quotes
+from rasid.textui import stdout_console
 
 _FORMATS = ("table", "jsonl")
 
@@ -85,7 +86,7 @@ def quotes(inputs: list[str] = typer.Argument(..., help="Files or folders of art
             r = _row(h)
             table.add_row(r["speaker"] or "", r["code"] or "", r["cue"] or "", r["quote"],
                           "yes" if r["direct"] else "no", r["source"] or "")
-        Console().print(table)
+        stdout_console().print(table)
     err.print(f"processed {n_ok}, failed {len(failures)}, quotes {len(hits)}", markup=False,
               highlight=False, soft_wrap=True)
     if exit_status(len(failures)):

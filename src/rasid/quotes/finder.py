@@ -470,7 +470,7 @@ class Finder:
     def _speaker(self, k: int, cue: CueForm, sa: int, gap_end: int,
                  a: int) -> tuple[Speaker | None, bool]:
         """The explicit speaker of the cue at k (gap a..gap_end-1 after it, or subject before it)."""
-        doc, toks = self.doc, self.doc.toks
+        toks = self.doc.toks
         w = toks[k].text
         if cue.kind == "masdar" and not w.startswith(("ال", "بال", "وال")) and \
                 not w.endswith(("ه", "ها", "هم", "هما", "هن")) and gap_end > a:

@@ -14,6 +14,8 @@ from typing import Any
 
 import typer
 
+from rasid.textui import stdout_console
+
 FORMATS_QUERY = ("table", "json")
 WHATS = ("events", "articles", "quotes", "actors")
 EXPORT_FORMATS = ("jsonl", "plover", "gdelt", "parquet")
@@ -74,8 +76,7 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from rasid.article import Article
-    from rasid.ingest.errors import NotAnArticle, article_problem, exit_status
+    from rasid.ingest.errors import exit_status
     from rasid.ingest.sources import iter_inputs
     from rasid.pipeline import Pipeline
     from rasid.store.db import connect
@@ -88,15 +89,8 @@ def ingest(
     if problems:
         raise typer.Exit(2)
     # Stages run with what they need (`--stages times` also cleans), as in `rasid process`.
+    # (the store refuses pages that hold no article: listings, empty pages)
     pipe = Pipeline.with_dependencies(stage_names) if stage_names else Pipeline.build()
-
-    def analyse(article: Article) -> Article:
-        """The pipeline, refusing pages that hold no article (listings, empty pages)."""
-        done = pipe(article)
-        problem = article_problem(done)
-        if problem:
-            raise NotAnArticle(problem)
-        return done
 
     try:
         conn = connect(db)
@@ -115,13 +109,17 @@ def ingest(
             task = progress.add_task("ingest", total=total, new=0, dup=0, failed=0)
 
             def on_item(status: str, s: IngestSummary) -> None:
+                nonlocal summary
+                summary = s  # the running summary, so an interrupt still reports what failed
                 progress.update(task, advance=1, new=s.new, dup=s.duplicate, failed=s.failed)
 
             items = iter_inputs(list(inputs), published=published, outputs=(db, errors or ""),
                                 notes=lambda where, what: _say(console, "note", "yellow", where, what))
-            summary = ingest_articles(conn, items, analyse, batch_size=batch_size, on_item=on_item)
+            summary = ingest_articles(conn, items, pipe, batch_size=batch_size, on_item=on_item)
     except KeyboardInterrupt:
         console.print("[yellow]interrupted: committed batches are kept; rerun to resume[/]")
+        if errors:
+            write_errors(errors, summary.errors)  # what failed before the interrupt
         raise typer.Exit(130)
     finally:
         conn.close()
@@ -193,7 +191,6 @@ def query(
         for r in rows:
             typer.echo(json.dumps(r, ensure_ascii=False, default=str))
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=f"{what} ({len(rows)})")
@@ -203,7 +200,7 @@ def query(
         table.add_column(c, overflow="fold" if wide else "ellipsis", no_wrap=not wide)
     for r in rows:
         table.add_row(*(_cell(r.get(c)) for c in cols))
-    Console().print(table)
+    stdout_console().print(table)
 
 
 def export(

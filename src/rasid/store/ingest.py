@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from rasid.article import Article
+from rasid.ingest.errors import NotAnArticle, article_problem
 from rasid.dedup.merge import assign_event, base_codes
 from rasid.dedup.minhash import StoryIndex
 from rasid.store.db import connect
@@ -193,9 +194,16 @@ def _ingest_one(store: Store, item: Article | Any, analyse: Callable[[Article], 
         return "duplicate"
     try:
         article = analyse(item)
+        problem = article_problem(article)
+        if problem:
+            raise NotAnArticle(problem)  # a listing or empty page is reported, not stored
+    except NotAnArticle as exc:
+        summary.failed += 1
+        summary.errors.append(InputFailure(name, str(exc)))
+        return "failed"
     except Exception as exc:  # one bad article must not stop a corpus ingest
         summary.failed += 1
-        summary.errors.append(InputFailure(name, f"{type(exc).__name__}: {exc}"))
+        summary.errors.append(InputFailure(name, str(exc) or type(exc).__name__))
         return "failed"
     article.meta = {**in_meta, **(article.meta or {})}
     pk = store.add(article, raw_hash=raw_hash, outlet=outlet or _outlet_of(article),
@@ -216,7 +224,7 @@ def ingest_paths(paths: list[str], db: str | Path = "rasid.db", *, published: st
     # `rasid.pipeline` submodule once that has been imported.
     from rasid.pipeline import Pipeline
 
-    pipe = Pipeline.build(stages) if stages else Pipeline.build()
+    pipe = Pipeline.with_dependencies(list(stages)) if stages else Pipeline.build()
     conn = connect(db)
     try:
         return ingest_articles(conn, iter_inputs(list(paths), published=published), pipe,

@@ -229,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / crf.CLUSTERS_PATH.name
-    if str(args.clusters) == "none":
+    if str(args.clusters) == "none" or not args.clusters.exists():
+        # no word classes (none are shipped: they did not help); a stale copy would be read
         target.unlink(missing_ok=True)
     elif args.clusters.resolve() != target.resolve():
         shutil.copyfile(args.clusters, target)

@@ -31,3 +31,16 @@ def test_founding_example_sentence_with_quote() -> None:
     sents = _texts(text)
     quote = 'وأضاف المسؤول أن "أي حوار مع روسيا يجب أن يقوم على أساس المعاملة بالمثل'
     assert any(s.startswith(quote) and s.endswith('".') for s in sents)
+
+
+def test_sentences_cover_every_sentence_end_on_gold_texts() -> None:
+    """The splitter jumps between the characters it reacts to: every span is trimmed text,
+    spans are ordered and disjoint, and no line break lies inside one."""
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        spans = split_sentences(text)
+        assert spans
+        prev = 0
+        for a, b in spans:
+            assert prev <= a < b and text[a:b] == text[a:b].strip() and "\n" not in text[a:b]
+            prev = b

@@ -34,3 +34,23 @@ def test_clitic_tokens_have_their_own_offsets() -> None:
     toks = tokenize(text, clitics=True, known=KNOWN)
     assert [t.text for t in toks] == ["زار", "و", "بروكسل", "ل", "لاتحاد", "الأوروبي"]
     assert all(text[t.start:t.end] == t.text for t in toks)
+
+
+def test_arabic_punctuation_never_inside_a_word_on_gold_texts() -> None:
+    """The word pattern is a plain character class (no per-character lookahead): the Arabic
+    comma, semicolon, question mark, percent and number signs still stand alone."""
+    import json
+    from pathlib import Path
+
+    gold = Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "dev.jsonl"
+    marks = set("\u060c\u061b\u061f\u066a\u066b\u066c\u066d")
+    seen = 0
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        toks = tokenize(text)
+        assert all(text[t.start:t.end] == t.text for t in toks)
+        for t in toks:
+            if marks & set(t.text):
+                assert len(t.text) == 1, t.text
+                seen += 1
+    assert seen > 50  # the gold texts use the Arabic comma throughout

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable
 
 from rasid.entities.gazetteer import Entry
@@ -54,12 +53,11 @@ def code_for(entry: Entry, published: str | None) -> tuple[str | None, str | Non
 
 def dominant_code(codes: Iterable[str | None]) -> str | None:
     """The state code mentioned most often (ties: first seen); IGO codes do not count."""
-    counts: Counter[str] = Counter()
-    order: dict[str, int] = {}
+    counts: dict[str, int] = {}
     for c in codes:
         if c and len(c) == 3 and c.isupper() and c not in ("UNK", "ALQ"):
-            counts[c] += 1
-            order.setdefault(c, len(order))
+            counts[c] = counts.get(c, 0) + 1
     if not counts:
         return None
-    return max(counts, key=lambda c: (counts[c], -order[c]))
+    # `max` keeps the first of equal counts, and a dict iterates in first-seen order
+    return max(counts, key=counts.__getitem__)

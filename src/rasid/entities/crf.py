@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from operator import attrgetter
 from functools import lru_cache
 from pathlib import Path
-from bisect import bisect_right
-from typing import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from typing import Callable, Iterable, Sequence
 
 from rasid.article import Entity
 from rasid.entities.gazetteer import Gazetteer
@@ -269,30 +270,37 @@ def word_features(word: str, gz: Gazetteer) -> tuple[str, list[str]]:
 
 def gaz_tags(tokens: list[Token], matches: list[Match], gz: Gazetteer) -> list[str]:
     """Per token, the gazetteer reading covering it (`B-GPE`, `I-ORG`, `role`, `nisba` …) or ""."""
-    tags = [""] * len(tokens)
+    return _gaz_tags([t.start for t in tokens], [t.end for t in tokens], matches, gz)
+
+
+def _gaz_tags(starts: Sequence[int], ends: Sequence[int], matches: list[Match], gz: Gazetteer) -> list[str]:
+    """`gaz_tags` on the tokens' start and end offsets (tokens are in order and disjoint, so
+    both lists ascend and the tokens a match covers are found by bisection)."""
+    n = len(starts)
+    tags = [""] * n
     if not matches:
         return tags
+    entries = gz.entries
     j = 0
     for m in matches:
         p = m.first
-        e = gz.entries[p.entry]
-        if p.how == "form" and e.type:
-            lab = e.type
-        elif p.how in ("short",):
+        if p.how == "form":
+            lab = entries[p.entry].type or "form"
+        elif p.how == "short":
             lab = "PER"
         else:
             lab = p.how  # role | nisba | inst | anaphor
-        while j < len(tokens) and tokens[j].end <= m.start:
-            j += 1
-        k = j
-        first = True
-        while k < len(tokens) and tokens[k].start < m.end:
-            if lab in LABELS:
-                tags[k] = ("B-" if first else "I-") + lab
-            else:
-                tags[k] = lab
-            first = False
-            k += 1
+        j = bisect_right(ends, m.start, j)  # the first token ending after the match starts
+        k = bisect_left(starts, m.end, j)  # the first token starting at or after its end
+        if j >= k:
+            continue
+        if lab in LABELS:
+            tags[j] = "B-" + lab
+            for i in range(j + 1, k):
+                tags[i] = "I-" + lab
+        else:
+            for i in range(j, k):
+                tags[i] = lab
     return tags
 
 
@@ -334,19 +342,41 @@ def has_model() -> bool:
 def tag_sentences(sents: list[tuple[list[Token], list[str]]], gz: Gazetteer) -> list[list[str]]:
     """IOB2 labels for several sentences of (tokens, gazetteer tags) at once (all `O` without a model)."""
     _load()
-    fast = _RES.fast
-    if fast is not None:
-        if _RES.fast_gz != id(gz):
-            fast.words = type(fast.words)(fast.L)  # word rows depend on the gazetteer's lists
-            _RES.fast_gz = id(gz)
-
-        def info(word: str) -> WordInfo:
-            return word_info(word, gz)
-
-        return fast.tag_batch([([t.text for t in toks], g) for toks, g in sents], info)
+    if _RES.fast is not None:
+        return _tag_words([(list(map(_TEXT, toks)), g) for toks, g in sents], gz)
     if _RES.tagger is None:
         return [["O"] * len(toks) for toks, _ in sents]
     return [list(_RES.tagger.tag(sequence_features(toks, g, gz))) if toks else [] for toks, g in sents]
+
+
+def _tag_words(sents: list[tuple[list[str], list[str]]], gz: Gazetteer) -> list[list[str]]:
+    """`tag_sentences` for sentences given as (words, gazetteer tags)."""
+    words: list[str] = []
+    gtags: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for ws, gs in sents:
+        spans.append((len(words), len(words) + len(ws)))
+        words += ws
+        gtags += gs
+    return _tag_spans(words, gtags, spans, gz)
+
+
+def _tag_spans(words: Sequence[str], gtags: list[str], spans: list[tuple[int, int]],
+               gz: Gazetteer, all_o: list[str] | None = None) -> list[list[str]]:
+    """IOB2 labels for the sentences `words[i:j]` of each (i, j) in `spans` (all `O` without a
+    model); with the fast decoder, a sentence without names is given as `all_o` when not None."""
+    _load()
+    fast = _RES.fast
+    if fast is None:  # crfsuite (or no model): features read only the tokens' words
+        return tag_sentences([([Token(0, 0, w) for w in words[i:j]], gtags[i:j]) for i, j in spans], gz)
+    if _RES.fast_gz != id(gz):
+        fast.words = type(fast.words)(fast.L)  # word rows depend on the gazetteer's lists
+        _RES.fast_gz = id(gz)
+
+    def info(word: str) -> WordInfo:
+        return word_info(word, gz)
+
+    return fast.tag_spans(words, gtags, spans, info, all_o)
 
 
 def tag_tokens(tokens: list[Token], gtags: list[str], gz: Gazetteer) -> list[str]:
@@ -392,26 +422,31 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
         matches = find_matches(gz, Normalised.of(text))
     if tokens is None:
         tokens = tokenize(text)
-    gtags = gaz_tags(tokens, matches, gz)
+    # offsets and words of the tokens as plain lists, read once (bisection and batch lookups)
+    if not tokens:
+        return []
+    starts, ends, words = zip(*tokens)  # tokens are (start, end, text) named tuples
+    gtags = _gaz_tags(starts, ends, matches, gz)
     if not sentences:
         sentences = [(0, len(text))]
-    todo: list[tuple[list[Token], list[str]]] = []
+    todo: list[tuple[int, int]] = []
     ti = 0
+    cache = _RES.word_cache.get(id(gz))
+    if cache is None:
+        cache = _RES.word_cache[id(gz)] = {}
+    get = cache.get  # the cache `word_info` fills, read directly
     for s_start, s_end in sentences:
-        while ti < len(tokens) and tokens[ti].start < s_start:
-            ti += 1
-        tj = ti
-        while tj < len(tokens) and tokens[tj].end <= s_end:
-            tj += 1
-        sent = tokens[ti:tj]
-        if sent and _has_candidate(sent, gtags[ti:tj], gz):
-            todo.append((sent, gtags[ti:tj]))
+        ti = bisect_left(starts, s_start, ti)  # first token of the sentence
+        tj = bisect_right(ends, s_end, ti)  # first token not inside it
+        if tj > ti and _has_candidate(words, gtags, ti, tj, get, gz):
+            todo.append((ti, tj))
         ti = tj
     out: list[Entity] = []
     inside: Callable[[Token], bool] | None = None
-    for (sent, _), labels in zip(todo, tag_sentences(todo, gz)):
-        if labels.count("O") == len(labels):
-            continue
+    for (i, j), labels in zip(todo, _tag_spans(words, gtags, todo, gz, all_o=[])):
+        if not labels or labels.count("O") == len(labels):
+            continue  # no name in the sentence
+        sent = tokens[i:j]
         for a, b, typ in spans_from_iob(labels):
             if inside is None:
                 inside = _inside(covered)
@@ -421,12 +456,17 @@ def find_entities(text: str, sentences: list[tuple[int, int]] | None, gz: Gazett
     return out
 
 
-def _has_candidate(sent: list[Token], gtags: list[str], gz: Gazetteer) -> bool:
-    """True when some token could start a name the gazetteer does not already give."""
-    get = (_RES.word_cache.get(id(gz)) or {}).get  # the cache `word_info` fills, read directly
-    for t, g in zip(sent, gtags):
-        if not g and (get(t.text) or word_info(t.text, gz)).cand:
-            return True
+_TEXT = attrgetter("text")
+
+
+def _has_candidate(words: Sequence[str], gtags: list[str], i: int, j: int,
+                   get: Callable[[str], "WordInfo | None"], gz: Gazetteer) -> bool:
+    """True when some token of `words[i:j]` could start a name the gazetteer does not already give."""
+    for k in range(i, j):
+        if not gtags[k]:
+            w = words[k]
+            if (get(w) or word_info(w, gz)).cand:
+                return True
     return False
 
 
@@ -452,8 +492,8 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
                  role_spans: list[tuple[int, int, str | None, str | None]]) -> list[Entity]:
     """Entities from a CRF chunk after trimming; empty when a precision filter rejects it."""
     common = _RES.common
-    if any(a <= toks[0].start and toks[-1].end <= b for a, b in covered):
-        return []  # the gazetteer already has this name (the usual case): nothing to do
+    # (a chunk inside one covered span never gets here: `find_entities` skips chunks whose
+    # tokens all lie inside covered spans, and the overlap test below rejects the rest)
 
     def norm_stem(t: Token) -> tuple[str, str]:
         w = word_info(t.text, gz)
@@ -493,10 +533,7 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
         return []
     if text[max(0, start - 1):start] == "#" or any("_" in t.text for t in toks):
         return []  # hashtags are not annotated
-    pre = split_clitics(toks[0].text, lambda w: gz.is_known(w) or w in _name_vocab(gz))
-    whole = norm_word(toks[0].text)
-    if pre and (whole in _name_vocab(gz) or any(p.how in ("form", "short") for p in gz.lookup(whole))):
-        pre = ""  # `ليون` is a name as written, not ل + `يون`
+    pre = _name_clitics(toks[0].text, gz)
     if pre and not (pre.endswith("ل") and toks[0].text[len(pre):].startswith("ل")):
         start += len(pre)
     surface = text[start:end]
@@ -519,6 +556,25 @@ def _make_entity(text: str, toks: list[Token], typ: str, gz: Gazetteer, covered:
         code, sector = _code_from_role(text, start, end, role_spans)
     return [Entity(start=start, end=end, text=surface, type=typ, code=code, sector=sector, source="crf",
                    key="crf:" + n)]
+
+
+def _name_clitics(word: str, gz: Gazetteer) -> str:
+    """The proclitics to strip from the first word of a CRF name (`لروسيا` -> `ل`), "" when the
+    word is a name as written (`ليون` is not ل + `يون`); memoised per gazetteer."""
+    cache = getattr(gz, "_name_clitics", None)
+    if cache is None:
+        cache = gz._name_clitics = {}  # type: ignore[attr-defined]
+    pre = cache.get(word)
+    if pre is None:
+        vocab = _name_vocab(gz)
+        pre = split_clitics(word, lambda w: gz.is_known(w) or w in vocab)
+        whole = norm_word(word)
+        if pre and (whole in vocab or any(p.how in ("form", "short") for p in gz.lookup(whole))):
+            pre = ""
+        if len(cache) > 100_000:
+            cache.clear()
+        cache[word] = pre
+    return pre
 
 
 def _accusative_phrase(words: list[str]) -> bool:

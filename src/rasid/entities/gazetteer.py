@@ -42,6 +42,8 @@ FILES: tuple[tuple[str, str], ...] = (
 )
 KIND_RANK: dict[str, int] = {k: i for i, (_, k) in enumerate(FILES)}
 KIND_RANK["capital"] = KIND_RANK["city"]
+# Which reading of a pattern string comes first: a name form before an institution, a role …
+HOW_RANK: dict[str, int] = {"form": 0, "inst": 1, "role": 2, "nisba": 3, "short": 4, "anaphor": 5}
 
 
 @dataclass
@@ -77,6 +79,8 @@ class Gazetteer:
 
     entries: list[Entry]
     patterns: dict[str, list[Pattern]]
+    # pattern string -> (string, length, readings valid after a plain proclitic run, all readings
+    # (valid after a fused `ل`)), both in priority order: what the matcher needs per hit
     automaton: Any
     load_seconds: float = 0.0
     files: list[str] = field(default_factory=list)
@@ -204,8 +208,10 @@ def build_gazetteer(data_dir: Path) -> Gazetteer:
 
     _add_builtins(entries, patterns, add)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-    for norm in patterns:
-        automaton.add_word(norm, norm)
+    for norm, pats in patterns.items():
+        # a stable sort of the whole list, filtered, gives the order the filtered list would sort to
+        ranked = sorted(pats, key=lambda p: (HOW_RANK.get(p.how, 9), KIND_RANK.get(entries[p.entry].kind, 9)))
+        automaton.add_word(norm, (norm, len(norm), [p for p in ranked if not p.fused], ranked))
     if patterns:
         automaton.make_automaton()
     gz = Gazetteer(entries=entries, patterns=patterns, automaton=automaton,

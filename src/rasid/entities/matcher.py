@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from rasid.entities.gazetteer import KIND_RANK, Gazetteer, Pattern
+from rasid.entities.gazetteer import Gazetteer, Pattern
 from rasid.text.normalize import normalize_with_map
 
 # Proclitic runs allowed before a name: conjunction, then preposition (`وب`, `فل`, `وك`).
@@ -14,7 +15,6 @@ PREFIXES: frozenset[str] = frozenset(
 FUSED_PREFIXES: frozenset[str] = frozenset({"ل", "ول", "فل"})
 _ALL_PREFIXES: frozenset[str] = PREFIXES | FUSED_PREFIXES
 assert FUSED_PREFIXES <= PREFIXES  # `find_matches` relies on it
-HOW_RANK: dict[str, int] = {"form": 0, "inst": 1, "role": 2, "nisba": 3, "short": 4, "anaphor": 5}
 
 
 def is_letter(ch: str) -> bool:
@@ -30,27 +30,34 @@ def _in_hashtag(norm: str, ws: int) -> bool:
     return i > 0 and norm[i - 1] == "#"
 
 
-@dataclass
 class Match:
     """One accepted pattern occurrence.
 
     `nstart`/`nend` index the normalised text (the name without its clitics); `start`/`end`
     are the original offsets of the entity surface (fused `لل` included), `wstart` where the
-    word including its clitics begins.
+    word including its clitics begins. A plain slotted class: dozens are made per article and
+    their attributes are read hundreds of times.
     """
 
-    nstart: int
-    nend: int
-    start: int
-    end: int
-    wstart: int
-    prefix: str
-    norm: str
-    pats: list[Pattern]
+    __slots__ = ("nstart", "nend", "start", "end", "wstart", "prefix", "norm", "pats", "first", "_i")
 
-    def __post_init__(self) -> None:
-        # read hundreds of times per article: a plain attribute, not a property
-        self.first: Pattern = self.pats[0]
+    def __init__(self, nstart: int, nend: int, start: int, end: int, wstart: int, prefix: str,
+                 norm: str, pats: list[Pattern]) -> None:
+        self.nstart, self.nend, self.start, self.end, self.wstart = nstart, nend, start, end, wstart
+        self.prefix, self.norm, self.pats = prefix, norm, pats
+        self.first: Pattern = pats[0]
+        self._i = -1  # position among the article's matches (set by the entities stage)
+
+    def __repr__(self) -> str:
+        return (f"Match(nstart={self.nstart}, nend={self.nend}, start={self.start}, end={self.end}, "
+                f"prefix={self.prefix!r}, norm={self.norm!r}, how={self.first.how!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Match):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__[:8])
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value (as the dataclass was)
 
     def keep(self, pats: list[Pattern]) -> None:
         """Narrow the readings to `pats` (highest priority first)."""
@@ -77,42 +84,34 @@ class Normalised:
         return self.idx[nstart], self.idx[nend - 1] + 1
 
 
-def _readings(gz: Gazetteer) -> dict[str, tuple[int, list[Pattern], list[Pattern]]]:
-    """Per pattern string: its length, its readings valid after a plain proclitic run and those
-    valid after a fused `ل` run, each in priority order; built once per gazetteer (a stable sort
-    of the whole list, filtered, gives the order the filtered list would sort to)."""
-    table = getattr(gz, "_match_readings", None)
-    if table is None:
-        entries = gz.entries
-        table = {}
-        for pat_str, pats in gz.patterns.items():
-            ranked = sorted(pats, key=lambda p: (HOW_RANK.get(p.how, 9), KIND_RANK.get(entries[p.entry].kind, 9)))
-            table[pat_str] = (len(pat_str), [p for p in ranked if not p.fused], ranked)
-        gz._match_readings = table  # type: ignore[attr-defined]
-    return table
+def _readings(gz: Gazetteer) -> Any:
+    """The gazetteer's automaton; each hit carries (string, length, readings valid after a plain
+    proclitic run, readings valid after a fused `ل` run), in priority order (built with it)."""
+    return gz.automaton
 
 
 def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = None) -> list[Match]:
     """All non-overlapping gazetteer matches in `nt`, longest first, in text order."""
     norm = nt.norm
     n = len(norm)
+    if not n or not gz.patterns:
+        return []
     hashtags = "#" in norm
     allowed = _ALL_PREFIXES
     fused_ok = FUSED_PREFIXES  # every fused prefix is also a plain one: all readings valid
-    table = _readings(gz)
+    isalnum = str.isalnum
     cands: list[tuple] = []
-    for end_i, pat_str in gz.automaton.iter(norm):
+    for end_i, (pat_str, plen, plain, both) in _readings(gz).iter(norm):
         nend = end_i + 1
-        if nend < n and norm[nend].isalnum():
+        if nend < n and isalnum(norm[nend]):
             continue  # the name runs on into a longer word
-        plen, plain, both = table[pat_str]
         nstart = nend - plen
         # the word may start at most two letters (a proclitic run) before the name
-        if nstart == 0 or not norm[nstart - 1].isalnum():
+        if nstart == 0 or not isalnum(norm[nstart - 1]):
             ws = nstart
-        elif nstart == 1 or not norm[nstart - 2].isalnum():
+        elif nstart == 1 or not isalnum(norm[nstart - 2]):
             ws = nstart - 1
-        elif nstart == 2 or not norm[nstart - 3].isalnum():
+        elif nstart == 2 or not isalnum(norm[nstart - 3]):
             ws = nstart - 2
         else:
             continue  # inside a longer word
@@ -126,9 +125,10 @@ def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = No
             ok = [p for p in ok if p.how in hows]
         if not ok:
             continue
-        # Longer names first; among equals, the one with fewer clitics stripped.
+        # Longer names first; among equals, the one with fewer clitics stripped. The first
+        # three fields never tie (one hit per pattern and end), so the tuples sort as keys.
         cands.append((-plen, len(prefix), nstart, ws, prefix, pat_str, ok))
-    cands.sort(key=lambda c: c[:3])
+    cands.sort()
     taken = bytearray(n + 1)  # 1 where an accepted match already sits
     out: list[Match] = []
     idx = nt.idx
@@ -140,7 +140,7 @@ def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = No
         # The surface keeps a fused ل (`للاتحاد`): the guide records that form as it stands.
         fused = ok[0].fused
         start, end = idx[nstart - 1 if fused else nstart], idx[nend - 1] + 1
-        out.append(Match(nstart=nstart, nend=nend, start=start, end=end, wstart=idx[ws],
-                         prefix=prefix[:-1] if fused else prefix, norm=pat_str, pats=list(ok)))
+        out.append(Match(nstart, nend, start, end, idx[ws], prefix[:-1] if fused else prefix, pat_str,
+                         list(ok)))
     out.sort(key=lambda m: m.nstart)
     return out

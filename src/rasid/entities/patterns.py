@@ -103,7 +103,9 @@ def _heads_automaton():  # type: ignore[no-untyped-def]
         heads = set(GPE_HEADS) | set(LOC_HEADS) | set(MEDIA_HEADS) | ORG_HEADS_QUOTED | {"القناه"}
         for h in heads:
             for pre in _PROCLITICS:
-                ac.add_word(pre + h, (len(pre), h))
+                # with the space that must follow the head: hits inside longer words (`حي` in
+                # `حيث`) never reach Python
+                ac.add_word(pre + h + " ", (len(pre), h))
         ac.make_automaton()
         _HEADS_AC = ac
     return _HEADS_AC
@@ -113,12 +115,11 @@ def find_pattern_names(norm: str, gz: Gazetteer, common: frozenset[str],
                        ordinary: frozenset[str]) -> list[PatternName]:
     """Names introduced by a class noun in normalised text `norm`."""
     out: list[PatternName] = []
-    n = len(norm)
     best: dict[int, tuple[int, str]] = {}  # word start -> (end, head): the longest reading
     for last, (plen, head) in _heads_automaton().iter(norm):
-        end = last + 1
+        end = last  # the space after the head
         start = end - len(head) - plen
-        if end >= n or norm[end] != " " or (start > 0 and norm[start - 1].isalnum()):
+        if start > 0 and norm[start - 1].isalnum():
             continue
         if start not in best or end > best[start][0]:
             best[start] = (end, head)

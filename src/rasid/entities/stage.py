@@ -286,6 +286,9 @@ class _Context:
         dom = dominant_code(self.codes_seen)
         for i in range(len(matches) - 1, -1, -1):
             m = matches[i]
+            first_how = m.first.how
+            if first_how in ("form", "nisba", "short") and len(m.pats) == 1:
+                continue  # a plain name or adjective: nothing to compose here
             hows = {p.how for p in m.pats}
             kinds = {self.gz.entries[p.entry].kind for p in m.pats}
             if "anaphor" in hows and m.first.how == "anaphor":
@@ -581,10 +584,15 @@ class _Context:
 
     def _add_role(self, start: int, end: int, name_en: str | None, code: str | None, sector: str | None) -> None:
         """Record a role phrase unless a longer one already covers it."""
+        inside = False
         for r in self.roles:
-            if r.start <= start and end <= r.end:
+            rs, re_ = r.start, r.end
+            if rs <= start and end <= re_:
                 return
-        self.roles = [r for r in self.roles if not (start <= r.start and r.end <= end)]
+            if start <= rs and re_ <= end:
+                inside = True
+        if inside:
+            self.roles = [r for r in self.roles if not (start <= r.start and r.end <= end)]
         self.roles.append(Role(start=start, end=end, text=self.nt.text[start:end], name_en=name_en,
                                code=code, sector=sector))
         self.role_spans.append((start, end, code, sector))

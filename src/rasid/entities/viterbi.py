@@ -7,7 +7,10 @@ are computed once per word type and cached as five label-score rows (own, as lef
 as right neighbour, at distance two on each side). A token's state score is then the sum of
 five cached rows, the gazetteer-tag rows, the few word-pair (`-1|0=a|b`) rows the model has,
 and the sentence-edge rows; Viterbi runs over all sentences of an article at once
-(right-aligned batch), with crfsuite's recurrence and weights.
+(right-aligned batch), with crfsuite's recurrence and weights. The row table is word-major (a
+word's five rows adjacent: one small block read per token), the pair features are looked up
+in one sorted-key search, and the batch lanes are ordered longest run first so that each
+Viterbi step computes only the lanes already running.
 
 Tokens whose O score beats every other label by more than `CLEAR_MARGIN` (and that do not sit
 between two unclear tokens) are labelled O without decoding; the runs between them are decoded
@@ -57,18 +60,20 @@ class WordRows:
     def __init__(self, n_labels: int, capacity: int = 4096) -> None:
         self.L = n_labels
         self.ids: dict[str, int] = {}
-        self.rows = np.zeros((5, capacity, n_labels))  # row 0 is the empty neighbour
+        # word-major: a word's five rows are adjacent, so gathering an article's words reads
+        # one small block per token instead of five scattered rows (the table outgrows the cache)
+        self.rows = np.zeros((capacity, 5, n_labels))  # word 0 is the empty neighbour
         self.sid = np.zeros(capacity, dtype=np.int64)  # stem id for pair features (0: none)
         self.n = 1
 
     def add(self, own: np.ndarray, m1: np.ndarray, p1: np.ndarray, m2: np.ndarray, p2: np.ndarray,
             sid: int) -> int:
         """Store the rows of a new word type and return its id."""
-        if self.n == self.rows.shape[1]:
-            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)], axis=1)
+        if self.n == self.rows.shape[0]:
+            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)], axis=0)
             self.sid = np.concatenate([self.sid, np.zeros_like(self.sid)])
         i = self.n
-        self.rows[0, i], self.rows[1, i], self.rows[2, i], self.rows[3, i], self.rows[4, i] = own, m1, p1, m2, p2
+        self.rows[i, 0], self.rows[i, 1], self.rows[i, 2], self.rows[i, 3], self.rows[i, 4] = own, m1, p1, m2, p2
         self.sid[i] = sid
         self.n += 1
         return i
@@ -101,6 +106,11 @@ class FastTagger:
         self.W = np.array(rows, dtype=np.float64).reshape(-1, L)
         self.pair_stems = pair_stems
         self.pairs = pairs
+        # the same pairs as sorted int keys (stem a * K + stem b) and rows, for one vectorised lookup
+        self.pair_k = len(pair_stems) + 2
+        keys = sorted(pairs)
+        self.pair_keys = np.array([a * self.pair_k + b for a, b in keys], dtype=np.int64)
+        self.pair_rows = np.array([pairs[k] for k in keys], dtype=np.float64).reshape(-1, L)
         self.zero = np.zeros(L)
         self.bos = self._sum([BOS])
         self.eos = self._sum([EOS])
@@ -110,7 +120,7 @@ class FastTagger:
         self.clear_margin = CLEAR_MARGIN
         # gazetteer tag rows: index 0 = no tag
         self.gids: dict[str, int] = {"": 0}
-        self.grows = np.zeros((3, 1, L))
+        self.grows = np.zeros((1, 3, L))  # per tag: as own tag, as left and as right neighbour's
 
     def _sum(self, feats: Sequence[str]) -> np.ndarray:
         """Summed weights of feature strings (unknown ones weigh nothing)."""
@@ -141,29 +151,49 @@ class FastTagger:
         if i is None:
             i = len(self.gids)
             rows = np.stack([self._sum(["g=" + tag]), self._sum(["g-1=" + tag]), self._sum(["g+1=" + tag])])
-            self.grows = np.concatenate([self.grows, rows[:, None, :]], axis=1)
+            self.grows = np.concatenate([self.grows, rows[None]], axis=0)
             self.gids[tag] = i
         return i
 
     def tag_batch(self, sents: list[tuple[list[str], list[str]]],
                   info: Callable[[str], Any]) -> list[list[str]]:
         """IOB labels for sentences given as (words, gazetteer tags)."""
-        if not sents:
+        words: list[str] = []
+        gtags: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for ws, gs in sents:
+            spans.append((len(words), len(words) + len(ws)))
+            words += ws
+            gtags += gs
+        return self.tag_spans(words, gtags, spans, info)
+
+    def tag_spans(self, words: Sequence[str], gtags: Sequence[str], spans: list[tuple[int, int]],
+                  info: Callable[[str], Any], all_o: list[str] | None = None) -> list[list[str]]:
+        """IOB labels for the sentences `words[i:j]` of each (i, j) in `spans`, given every
+        word's gazetteer tag (an article's words are looked up once, not per sentence); a
+        sentence labelled all O is given as `all_o` when that is not None."""
+        if not spans:
             return []
+        table = self.words
+        wall = list(map(table.ids.get, words))
+        if None in wall:
+            wall = [self.word_id(w, info) for w in words]
+            if self.words is not table:  # the table was renewed (memory bound) midway
+                wall = [self.word_id(w, info) for w in words]
+        gget = self.gids.get
+        gall = list(map(gget, gtags))
+        if None in gall:
+            gall = [self.gaz_id(g) for g in gtags]
         # Sentences are laid out with two empty slots (word id 0, gazetteer id 0: zero rows)
         # before, between and after them, so every neighbour row is a plain slice.
         wid: list[int] = [0, 0]
         gid: list[int] = [0, 0]
         first: list[int] = []
         last: list[int] = []
-        get, gget = self.words.ids.get, self.gids.get
-        for words, gtags in sents:
+        for i, j in spans:
             first.append(len(wid))
-            ws = [get(w) for w in words]
-            if None in ws:
-                ws = [self.word_id(w, info) for w in words]
-            wid += ws
-            gid += [gget(g) or self.gaz_id(g) if g else 0 for g in gtags]
+            wid += wall[i:j]
+            gid += gall[i:j]
             last.append(len(wid) - 1)
             wid += (0, 0)
             gid += (0, 0)
@@ -174,49 +204,67 @@ class FastTagger:
         ends = np.array(last, dtype=np.int64)
         R = self.words.rows
         G = self.grows
-        # E[i] for slot i in 2 .. N-3 (pads included, never decoded)
-        E = (R[0][ids[2:-2]] + R[1][ids[1:-3]] + R[2][ids[3:-1]] + R[3][ids[:-4]] + R[4][ids[4:]]
-             + G[0][gids[2:-2]] + G[1][gids[1:-3]] + G[2][gids[3:-1]])
-        E = np.concatenate([np.zeros((2, self.L)), E, np.zeros((2, self.L))])
+        # E[i] for slot i in 2 .. N-3 (pads included, never decoded): own row, the neighbours'
+        # rows, then the gazetteer-tag rows
+        B = R[ids]  # (N, 5, L): each slot's word block
+        E = np.zeros((N, self.L))
+        inner = E[2:-2]
+        np.add(B[2:-2, 0], B[1:-3, 1], out=inner)
+        inner += B[3:-1, 2]
+        inner += B[:-4, 3]
+        inner += B[4:, 4]
+        GB = G[gids]  # (N, 3, L): each slot's gazetteer-tag block
+        inner += GB[2:-2, 0]
+        inner += GB[1:-3, 1]
+        inner += GB[3:-1, 2]
         E[starts] += self.bos
         E[ends] += self.eos
         # word-pair features: only where both stems occur in some pair of the model
         sids = self.words.sid[ids]
         prev_sid = np.concatenate([[0], sids[:-1]])
         prev_sid[starts] = 1  # `<s>`
-        hit = np.flatnonzero((sids > 0) & (prev_sid > 0))
-        if len(hit):
-            pairs = self.pairs
-            for i, a, b in zip(hit.tolist(), prev_sid[hit].tolist(), sids[hit].tolist()):
-                v = pairs.get((a, b))
-                if v is not None:
-                    E[i] += v
-        out = np.full(N, self.O, dtype=np.int64)
+        hit = ((sids > 0) & (prev_sid > 0)).nonzero()[0]
+        if len(hit) and len(self.pair_keys):
+            keys = prev_sid[hit] * self.pair_k + sids[hit]
+            pos = self.pair_keys.searchsorted(keys)
+            pos[pos == len(self.pair_keys)] = 0
+            found = self.pair_keys[pos] == keys
+            E[hit[found]] += self.pair_rows[pos[found]]
+        out = np.empty(N, dtype=np.int64)
+        out.fill(self.O)
         # Tokens whose O score beats every other label by more than `clear_margin` are O:
         # only the runs of other tokens between them are decoded (entered from and left to O).
-        is_pad = np.ones(N, dtype=bool)
-        for a, b in zip(first, last):
-            is_pad[a:b + 1] = False
-        margin = E[:, self.O] - E[:, self.other].max(axis=1)
-        active = (margin <= self.clear_margin) & ~is_pad
-        if active.any():
+        real = ids != 0  # word id 0 is only ever a pad slot
+        ET = E.T
+        # elementwise over label rows (exact); ufunc reductions skip ndarray.max's Python layer
+        margin = ET[self.O] - np.maximum.reduce(ET[self.other], axis=0)
+        active = (margin <= self.clear_margin) & real
+        if np.logical_or.reduce(active):
             # a clear token between two unclear ones may still glue a name (`محمد بن سلمان`);
-            # pads are never active, so nothing glues across sentences
-            left = np.concatenate([[False], active[:-1]])
-            right = np.concatenate([active[1:], [False]])
-            active = active | (left & right & ~is_pad)
-            prev_active = np.concatenate([[False], active[:-1]])
-            next_active = np.concatenate([active[1:], [False]])
-            seg_start = np.flatnonzero(active & ~prev_active)
-            seg_end = np.flatnonzero(active & ~next_active)
-            after_o = ~is_pad[seg_start - 1]
-            before_o = ~is_pad[seg_end + 1]
-            tok = np.flatnonzero(active)
+            # pads are never active (the first and last two slots are pads), so nothing glues
+            # across sentences
+            glue = active[:-2] & active[2:]
+            glue &= real[1:-1]
+            active[1:-1] |= glue
+            a8 = active.view(np.int8)
+            step = a8[1:] - a8[:-1]  # +1 where a run begins, -1 after it ends
+            seg_start = (step == 1).nonzero()[0] + 1
+            seg_end = (step == -1).nonzero()[0]
+            after_o = real[seg_start - 1]
+            before_o = real[seg_end + 1]
+            tok = active.nonzero()[0]
             path = self._viterbi(E, tok, seg_start, seg_end - seg_start + 1, after_o, before_o)
             out[tok] = path
+        # label strings only for sentences with some name; the others are all O
         labels = self.labels
-        flat = [labels[k] for k in out.tolist()]
-        return [flat[a:b + 1] for a, b in zip(first, last)]
+        named = np.add.reduceat(out != self.O, first).tolist() if len(first) else []
+        res: list[list[str]] = []
+        for a, b, k in zip(first, last, named):
+            if k:
+                res.append([labels[x] for x in out[a:b + 1].tolist()])
+            else:
+                res.append(["O"] * (b + 1 - a) if all_o is None else all_o)
+        return res
 
     def _viterbi(self, E: np.ndarray, tok: np.ndarray, starts: np.ndarray, lens: np.ndarray,
                  after_o: np.ndarray, before_o: np.ndarray) -> np.ndarray:
@@ -224,42 +272,60 @@ class FastTagger:
         runs right-aligned in one batch; a run `after_o` is entered from an O label, one
         `before_o` is left to one."""
         S = len(starts)
-        T = int(lens.max())
+        T = int(np.maximum.reduce(lens))
         L = self.L
-        pad = T - lens  # where each run begins in the batch
-        run_of = np.repeat(np.arange(S), lens)
-        first_in_tok = np.cumsum(lens) - lens
-        cols = np.arange(len(tok)) - first_in_tok[run_of] + pad[run_of]
-        # Every lane starts in a virtual O state and stays there through its padding (a padded
-        # step scores -t(O,O) for O and -inf-like for the rest); a run's first token is then
-        # entered from O, which is right after a clear O token and is undone at a sentence start.
+        # Lanes hold the runs longest first, right-aligned: at step t the lanes already
+        # running are a prefix (`live[t]` of them), and only that prefix is computed (on
+        # news300 ≈ 12 of ≈ 45 lanes per step; numpy's cost here grows with the lane count).
+        order = (-lens).argsort(kind="stable")
+        lane = np.empty(S, dtype=np.intp)
+        lane[order] = np.arange(S)
+        pad = T - lens[order]  # where each lane's run begins, ascending
+        live = pad.searchsorted(np.arange(T), side="right").tolist()
+        run_of = np.arange(S).repeat(lens)
+        lane_of = lane[run_of]
+        # a token's step: its slot minus its run's first slot, plus its lane's padding
+        cols = tok + (pad[lane] - starts)[run_of]
+        # A lane waits in a virtual O state (score 0, the rest -1e9) until its run begins, so the
+        # run's first token is entered from O, as right after a clear O token; the entry is
+        # undone at a sentence start.
         trans = self.trans
         O = self.O
-        pad_row = np.full(L, -1e9)
-        pad_row[O] = -trans[O, O]
-        batch = np.broadcast_to(pad_row, (T, S, L)).copy()
-        batch[cols, run_of] = E[tok]
-        at_start = np.flatnonzero(~after_o)
+        batch = np.zeros((T, S, L))
+        batch[cols, lane_of] = E[tok]
+        at_start = lane[(~after_o).nonzero()[0]]
         batch[pad[at_start], at_start] -= trans[O]
-        back = np.empty((T, S, L), dtype=np.intp)
+        back = np.zeros((T, S, L), dtype=np.intp)
         trT = trans.T[None]  # (1, to, from)
         cand = np.empty((S, L, L))
         flat = cand.reshape(-1)
-        offsets = (np.arange(S * L) * L).reshape(S, L)  # where each (run, label) row starts in `flat`
-        delta = np.full((S, L), -1e9)
+        offsets = (np.arange(S * L) * L).reshape(S, L)  # where each (lane, label) row starts in `flat`
+        at = np.empty((S, L), dtype=np.intp)
+        delta = np.empty((S, L))
+        delta.fill(-1e9)
         delta[:, O] = 0.0
-        for t in range(T):
-            np.add(delta[:, None, :], trT, out=cand)
-            best = back[t]
-            cand.argmax(2, out=best)
-            delta = flat[offsets + best]  # the max, read at the argmax (cheaper than a second reduction)
-            delta += batch[t]
-        delta[before_o] += trans[:, O]
+        add, take = np.add, flat.take  # the method: `np.take` is a Python-level wrapper
+        views: dict[int, tuple] = {}  # the live prefix changes only a few times: views per size
+        for t, bt, et in zip(range(T), back, batch):
+            k = live[t]
+            v = views.get(k)
+            if v is None:
+                v = views[k] = (delta[:k], delta[:k, None, :], cand[:k], offsets[:k], at[:k])
+            dk, dk3, ck, ok, ak = v
+            add(dk3, trT, out=ck)
+            best = bt[:k]
+            ck.argmax(2, out=best)
+            add(ok, best, out=ak)
+            take(ak, out=dk)  # the max, read at the argmax (cheaper than a second reduction)
+            dk += et[:k]
+        delta[lane[before_o]] += trans[:, O]
         y = delta.argmax(axis=1)
-        path = np.empty((T, S), dtype=np.intp)
-        path[T - 1] = y
+        # backtrace: per step, one gather from that step's (lane, label) pointers
+        rows = back.reshape(T, S * L)
         rowstart = np.arange(S) * L
+        ys = [y]
         for t in range(T - 1, 0, -1):
-            y = back[t].reshape(-1)[rowstart + y]
-            path[t - 1] = y
-        return path[cols, run_of]
+            y = rows[t, rowstart + y]
+            ys.append(y)
+        path = np.array(ys[::-1])
+        return path[cols, lane_of]

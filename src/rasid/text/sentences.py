@@ -11,6 +11,9 @@ _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 # A quotation still open this many characters later was never closed (a stray `"`): stop
 # letting it hold sentences together.
 MAX_QUOTE = 400
+# Every character the splitter reacts to: line breaks, quotation marks (the opening ones, their
+# closers, the ASCII one) and sentence-final marks.
+_MARKS = re.compile("[\n\"" + re.escape("".join(sorted(set(_OPEN_CLOSE) | set(_OPEN_CLOSE.values()) | _END))) + "]")
 _ABBREV_BEFORE = re.compile(r"(?:^|[\s(])(?:[\u0621-\u064a]|[A-Za-z])$")
 
 
@@ -23,7 +26,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     quote_from = 0
     n = len(text)
     i = 0
+    find = _MARKS.search
     while i < n:
+        m = find(text, i)  # only these characters change anything: jump to the next one
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "\n":
             _push(spans, text, start, i)

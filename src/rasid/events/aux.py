@@ -21,7 +21,7 @@ def _n(words: str) -> frozenset[str]:
 NEG_NEAR = _n("لم لن لا ما ليس ليست ليسوا غير عدم دون بدون لعدم بعدم")
 NEG_LAN = _n("لن")
 DENY = _n("نفى نفت نفوا ينفي تنفي ينفون تنفيان ينفيان نفي نافيا نافية نافيين كذب كذبت "
-          "تكذب يكذب")
+          "تكذب يكذب استبعد استبعدت يستبعد تستبعد يستبعدون استبعاد مستبعدا")
 FOILED = _n("أحبط أحبطت يحبط تحبط إحباط إبطال أبطل أبطلت أفشل أفشلت إفشال منع منعت تمنع "
             "يمنع إجهاض أجهض أجهضت")
 FUTURE_BEFORE = _n("سوف المقرر المتوقع المنتظر المرتقب المزمع يعتزم تعتزم يعتزمون ينوي تنوي "
@@ -33,6 +33,8 @@ HYP_BEFORE = _n("إذا اذا لو حال حالة احتمال احتمالا�
                 "محتمل محتملة المحتمل يحتمل قد يمكن ممكن إمكانية امكانية")
 # A predicate after a verbal noun that makes it only possible (`عقد القمة لا يزال ممكناً`).
 HYP_AFTER = _n("ممكنا ممكن ممكنة محتملا محتمل محتملة واردا وارد واردة")
+# Conditional openers: `_open_lo` stops right after them, so they are read here directly.
+COND = _n("إذا اذا وإذا فإذا لو ولو فلو لولا متى كلما")
 WARN = _n("حذر حذرت يحذر تحذر تحذير تحذيرات محذرا محذرة حذروا")
 PLAN = _n("تخطط يخطط يخططون تخططان خطط التخطيط تنوي ينوي نية نيتها نيته نيتهم تسعى يسعى "
          "سعي سعيه سعيها سعيهم مساعي")
@@ -76,6 +78,8 @@ def detect_aux(doc: Doc, i: int, kind: str, future_form: bool, etype: str | None
                 return "hypothetical"
     if _hits(words, _open_lo(doc, i, max(s_lo, c_lo - 3, i - 8)), i, HYP_BEFORE - {"قد"}) is not None:
         return "hypothetical"
+    if any(words[j] in COND for j in range(max(s_lo, i - 3), i)):
+        return "hypothetical"  # `إذا سحبت الولايات المتحدة قواتها`: the opener is the cue (pass 7)
     if kind in ("noun", "word") and _hits(words, i + 1, min(s_hi, i + 7), HYP_AFTER) is not None:
         return "hypothetical"
     w = _hits(words, max(s_lo, i - 10), i, WARN)

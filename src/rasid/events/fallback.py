@@ -14,6 +14,9 @@ from rasid.events.arguments import ArgIndex, Group
 from rasid.events.clauses import CLAUSE_OPENERS, PUNCT_STRONG, RELATIVES, Doc
 from rasid.text.normalize import normalize
 
+# `أنه`, `بأنها`, `وأنهم`: a complementiser with the pronoun subject of the reported clause.
+THAT_PRONOUN = frozenset(p + "ان" + s for p in ("", "ب", "و") for s in ("ه", "ها", "هم", "هما"))
+
 # Types whose target is usually the state of the place where they happen (guide examples).
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE"})
 # Types an unnamed perpetrator may do (guide: unknown gunmen, bombings -> UNK).
@@ -100,6 +103,14 @@ def fallback_actor(doc: Doc, idx: ArgIndex, h_i: int, kind: str, c_lo: int, s_hi
             continue  # a subject past another trigger is that trigger's (`ندد الوزير بالهجوم`)
         best = g
     if best is not None:
+        that = [k for k in range(best.t1, h_i) if doc.words[k] in THAT_PRONOUN]
+        if that and not any(g.t0 > that[0] and g.t1 <= h_i and g.prep is None for g in idx.groups):
+            # `أبلغت تركيا الأمم المتحدة أنها بدأت شن غارات`: the pronoun after `أن` is the
+            # informer, the matrix subject, not the addressee named last (pass 7, measured).
+            for g in idx.groups:
+                if g.t0 >= c_lo and g.t1 <= that[0] and g.prep is None and _usable(g) \
+                        and not g.nisba and not (g.is_place and g.places[0].type != "GPE"):
+                    return g
         return best
     # `شنت القوات الحكومية هجوماً`: the light verb's VSO subject sits before the noun.
     start = light if light >= 0 else h_i
@@ -187,6 +198,26 @@ def suffered(doc: Doc, idx: ArgIndex, h_i: int, c_lo: int, s_hi: int
             agent = g
             break
     return agent, patient
+
+
+# Words that introduce the agent of an unmarked passive verb (`قتل على يد`, `بنيران الجيش`).
+AGENT_MARKS = frozenset(normalize(w) for w in
+                        "يد بيد أيدي بأيدي أيادي بنيران برصاص بقذائف بصواريخ بغارات".split())
+
+
+def passive_agent(doc: Doc, idx: ArgIndex, h_i: int, c_hi: int) -> Group | None:
+    """The agent of a verb read as passive: a coded group right after `على يد`, `بنيران`,
+    `من قبل` within 8 tokens after the verb and in its clause (`أعدم على يد تنظيم داعش`)."""
+    for j in range(h_i + 1, min(c_hi, h_i + 9)):
+        w = doc.words[j]
+        if w in AGENT_MARKS or w == "قبل" and doc.words[j - 1] in ("من", "ومن"):
+            for g in idx.groups:
+                if j < g.t0 <= j + 2 and g.codes and not g.is_place:  # (`بأيدي عملاء سعوديين`)
+                    return g
+            return None
+        if w in PUNCT_STRONG:
+            return None
+    return None
 
 
 def from_agent(idx: ArgIndex, h_i: int, s_hi: int) -> Group | None:

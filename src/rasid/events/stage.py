@@ -17,14 +17,15 @@ from rasid.events.aux import detect_aux, negated_with_lan
 from rasid.events.coref import antecedent, demonstrative_object, last_speaker, pronoun_prep
 from rasid.events.clauses import CLAUSE_OPENERS, PUNCT_STRONG, RELATIVES, Doc, build_doc
 from rasid.events.fallback import (UNK_LEMMAS, UNK_TYPES, fallback_actor, fallback_recipient,
-                                   faced, from_agent, participants, passive_or_bare,
+                                   faced, from_agent, participants, passive_agent, passive_or_bare,
                                    suffered)
 from rasid.events.merge import merge_events
 from rasid.events.patterns import (THAT_PRONOUN, WAR, demanded_of, nisba_subject, opposed,
                                    partitive_object, suffix_disagrees, war_on_other)
 from rasid.events.scores import score
 from rasid.events.seats import place_at_seat
-from rasid.events.triggers import Form, TriggerDef, load_lexicon, match_token
+from rasid.events.triggers import Form, Lexicon, TriggerDef, load_lexicon, match_token
+from rasid.text.normalize import normalize
 
 # Speech-act types: a future form in them is a stance now, not a planned event (guide: aux).
 STATEMENT_TYPES = frozenset({"AGREE", "CONCEDE", "SUPPORT", "REJECT", "THREATEN", "REQUEST", "ACCUSE"})
@@ -94,6 +95,9 @@ def events_stage(article: Article) -> Article:
             coded.append((h, ev))
             last_actor = (doc.toks[h.i].sent, ev.actor)
     # A call to convene a meeting on a set date is the scheduled meeting (coded above).
+    coded = _drop_back_references(doc, coded)
+    coded = _drop_unknown_twins(doc, coded)
+    coded = _drop_meetings_during_visit(doc, coded)
     events = [ev for h, ev in coded if not h.suppressed]
     # A judgement voiced by one speaker is not the same statement as another speaker's.
     speakers: dict[int, str] = {}
@@ -124,6 +128,169 @@ def _bilateral(actor: list[str], recipient: list[str]) -> bool:
     """True when a meeting has exactly two parties, both states (no organisation)."""
     codes = {c.split(":")[0] for c in actor + recipient}
     return len(codes) == 2 and not codes & IGO_CODES and not any(":IGO" in c for c in actor + recipient)
+
+
+# `عادة ما`, `غالباً ما`, `كثيراً ما`, `دائماً ما`: what usually happens, not one happening
+# (guide: events are distinct happenings). Pass 7.
+HABITUAL = frozenset({"عاده", "وعاده", "غالبا", "وغالبا", "كثيرا", "وكثيرا", "دائما", "ودائما",
+                      "طالما", "لطالما", "ولطالما"})
+
+
+# Verbs that cause a reaction (`أثار احتجاجات`, `تسبب في انتقادات`): their subject is its target.
+CAUSATIVE = frozenset(normalize(w) for w in (
+    "أثار أثارت يثير تثير وأثار وأثارت أثارا أثاروا أشعل أشعلت يشعل تشعل فجر فجرت يفجر تفجر "
+    "تسبب تسببت يتسبب تتسبب وتسبب وتسببت أدى أدت يؤدي تؤدي").split())
+
+
+def _caused(doc: Doc, idx: ArgIndex, i: int, c_lo: int, s_hi: int
+            ) -> tuple[Group, Group | None] | None:
+    """(causer, reacting agent) when a causative verb within 3 tokens before the noun has a named
+    subject; the agent is a group after `لدى/من/بين/جانب/قبل/في صفوف` within 8 tokens."""
+    k = next((k for k in range(i - 1, max(c_lo, i - 4) - 1, -1) if doc.words[k] in CAUSATIVE),
+             None)
+    if k is None:
+        return None
+    target = idx.bare_after(k, i, max_skip=2, nouns=2) or idx.bare_before(k, c_lo, window=3)
+    if target is None or not target.codes or target.nisba and target.t1 == i:
+        return None
+    agent = idx.group_after(i, s_hi, ("لدي", "من", "بين", "جانب", "قبل", "صفوف"), window=8)
+    if agent is not None and (not agent.codes or agent.is_place):
+        agent = None
+    return target, agent
+
+
+# Nouns of lifting or ending: a siege or sanction right after them is what is (to be) lifted.
+LIFTING = frozenset(normalize(w) for w in
+                    "رفع إنهاء نهاية إلغاء تخفيف فك تعليق إزالة تخفيض".split())
+
+
+# Nouns and verbs of cancelling or postponing: a meeting right after them is not held.
+CANCELLING = frozenset(normalize(w) for w in
+                       "إلغاء ألغى ألغت يلغي تلغي تأجيل أجل أجلت إرجاء أرجأ أرجأت".split())
+
+
+def _strip_clitic(w: str) -> str:
+    """A word without one leading conjunction or preposition clitic (`وبرفع` -> `رفع`)."""
+    for p in ("وب", "ول", "فب", "و", "ف", "ب", "ل"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            return w[len(p):]
+    return w
+
+
+def _habitual(doc: Doc, i: int, c_lo: int) -> bool:
+    """True when a habitual adverb (`عادة ما`) opens the trigger's clause within 4 tokens."""
+    for k in range(max(c_lo, i - 4), i):
+        w = doc.words[k]
+        if w in HABITUAL and (doc.words[k + 1] == "ما" or w.endswith("طالما")):
+            return True
+    return False
+
+
+# `من` before a finite verb is the pronoun `whoever` (a preposition cannot govern a verb).
+WHO = frozenset({"من", "ومن", "فمن", "لمن", "بمن", "ممن", "لكل", "كل"})
+
+
+def _generic_who(doc: Doc, i: int, s_lo: int) -> bool:
+    """True for a verb whose subject is generic `من` (`من يعترض`, `بحاجة إلى من لا يستسلم`)."""
+    k = i - 1
+    if k >= s_lo and doc.words[k] in ("لا", "لم", "لن", "قد"):
+        k -= 1
+    return k >= s_lo and doc.words[k] in WHO and doc.words[k] not in ("لكل", "كل") \
+        or k >= s_lo + 1 and doc.words[k] == "من" and doc.words[k - 1] in ("لكل", "كل")
+
+
+# Types whose definite verbal noun (`الهجوم`, `العملية العسكرية`) refers back to a happening
+# already told; its arguments are re-found from a new context, often wrongly.
+BACKREF_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "CONSULT"})
+
+
+def _drop_back_references(doc: Doc, coded: list[tuple[Hit, Event]]) -> list[tuple[Hit, Event]]:
+    """Drop a definite event noun that repeats an earlier event of its type with another actor.
+
+    `تداعيات الهجوم`, `بشأن الهجوم بطلب من بريطانيا`: the article told the attack before; a
+    same-actor repeat is merged later, a different actor is an argument error (pass 7).
+    """
+    out: list[tuple[Hit, Event]] = []
+    seen: dict[str, list[Event]] = {}
+    for h, ev in sorted(coded, key=lambda p: p[1].trigger_start or 0):
+        # (a siege is not a repeat of a capture: modes tell COERCE happenings apart)
+        key = ev.event if ev.event in ("ASSAULT", "CONSULT") else f"{ev.event}/{ev.mode}"
+        prior = seen.get(key, [])
+        if prior and h.type in BACKREF_TYPES and _definite(doc, h) \
+                and doc.words[h.i].lstrip("وفبل").startswith("ال") \
+                and not _own_args(h) \
+                and not any({c.split(":")[0] for c in p.actor} & {c.split(":")[0] for c in ev.actor}
+                            for p in prior):
+            continue
+        seen.setdefault(key, []).append(ev)
+        out.append((h, ev))
+    return out
+
+
+def _drop_unknown_twins(doc: Doc, coded: list[tuple[Hit, Event]]) -> list[tuple[Hit, Event]]:
+    """Drop an attack by `UNK` when its sentence codes an attack on the same target by a named
+    actor: `غارات للتحالف استهدفت تعزيزاتهم` is one strike told twice (pass 7)."""
+    named: dict[int, list[Event]] = {}
+    for h, ev in coded:
+        if ev.event == "ASSAULT" and ev.actor != ["UNK"]:
+            named.setdefault(doc.toks[h.i].sent, []).append(ev)
+    out: list[tuple[Hit, Event]] = []
+    for h, ev in coded:
+        if ev.event == "ASSAULT" and ev.actor == ["UNK"]:
+            rb = {c.split(":")[0] for c in ev.recipient}
+            if any(not rb or not o.recipient or rb & {c.split(":")[0] for c in o.recipient}
+                   for o in named.get(doc.toks[h.i].sent, [])):
+                continue
+        out.append((h, ev))
+    return out
+
+
+# Attack and clash words that also name a verbal attack (matching lemmas of triggers.tsv).
+VERBAL_ATTACK = frozenset({"هاجم", "هجوم", "اشتبك", "اشتباكات"})
+# Civilian sectors of officials and politicians (not MIL, COP, REB).
+CIVIL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "JRN", "IGO", "JUD"})
+
+
+def _politician(idx: ArgIndex, actor: list[str], c_lo: int, c_hi: int) -> bool:
+    """True when the actor is a named person of a civilian sector in the trigger's clause."""
+    if len(actor) != 1 or ":" not in actor[0] or actor[0].split(":")[1] not in CIVIL_SECTORS:
+        return False
+    return any(g.last_kind == "PER" and g.codes[:1] == actor for g in idx.groups_in(c_lo, c_hi))
+
+
+# `خلال زيارته`, `أثناء زيارتها`: the meeting belongs to the visit told elsewhere.
+_DURING = frozenset({"خلال", "اثناء", "ضمن"})
+_VISIT_HEADS = ("زيارته", "زيارتها", "زيارتهم", "زيارتهما", "جولته", "جولتها")
+
+
+def _drop_meetings_during_visit(doc: Doc, coded: list[tuple[Hit, Event]]
+                                ) -> list[tuple[Hit, Event]]:
+    """Drop a meeting said to take place during a visit (`سيلتقي … خلال زيارته`) when the
+    article codes that visit between the same parties: one happening (pass 7)."""
+    visits = [ev for _, ev in coded if ev.event == "CONSULT" and ev.mode == "visit"]
+    if not visits:
+        return coded
+    out: list[tuple[Hit, Event]] = []
+    for h, ev in coded:
+        if ev.event == "CONSULT" and ev.mode != "visit":
+            s_hi = doc.sents[doc.toks[h.i].sent][1]
+            during = any(doc.words[k] in _DURING and doc.words[k + 1] in _VISIT_HEADS
+                         for k in range(h.i + 1, min(s_hi - 1, h.i + 10)))
+            pa = {c.split(":")[0] for c in ev.actor + ev.recipient}
+            if during and any(pa <= {c.split(":")[0] for c in v.actor + v.recipient}
+                              for v in visits):
+                continue
+        out.append((h, ev))
+    return out
+
+
+def _own_args(h: Hit) -> bool:
+    """True when the noun's actor was found in its own phrase, after it (`الضربات التي شنها
+    الجيش`, `القمة بين X وY`), not borrowed from the clause before or a fallback."""
+    if "actor_g" not in h.extra:
+        return True  # an early return in `find_arguments`: a `بين` pair or a dual
+    g = h.extra["actor_g"]
+    return g is not None and g.t0 > h.i
 
 
 def _definite(doc: Doc, h: Hit) -> bool:
@@ -176,10 +343,48 @@ def find_hits(doc: Doc, article: Article, idx: ArgIndex | None = None) -> list[H
                 # (any nationality) and aimed at another party is that state's attack.
                 found = [(f, f.tdef.type, f.tdef.mode) for f in lex.forms[doc.words[i]]
                          if f.tdef.lemma == WAR and f.kind == "noun"][:1]
+            if found and "سيّر" in article.text[doc.toks[i].start:doc.toks[i].end]:
+                # `المسيّرة` written with shadda is a drone, not a march (`مسيرة`)
+                found = [f for f in found if f[1] != "PROTEST"]
+            if found and article.text[doc.toks[i].end - 1:doc.toks[i].end] == "ة":
+                # A written ta marbuta is a noun (`طالبة`, `نسبة`), never a verb with the object
+                # pronoun `ـه` it folds into once normalised (pass 7).
+                found = [f for f in found if f[0].kind not in ("past", "pres")]
             if found:
                 form, etype, mode = found[0]
                 hits.append(Hit(i, form, etype, mode, form.tdef))
+    if idx is not None:
+        hits = sorted(hits + _obligations(doc, idx, lex, {h.i for h in hits}), key=lambda h: h.i)
     return hits
+
+
+# Tokens after which `على X أن …` opens a statement (`إنه على إسرائيل أن تنسحب`).
+_OBLIGE_BEFORE = frozenset({"ان", "انه", "و", "ف", "لكن", "ولكن", "،", ",", ":", '"', "«", "-"})
+
+
+def _obligations(doc: Doc, idx: ArgIndex, lex: Lexicon, taken: set[int]) -> list[Hit]:
+    """`على X أن يفعل` / `على X الاعتراف`: an obligation laid on a named party, a call by the
+    speaker (coded inside reported speech only, as the impersonal `يجب`). Pass 7."""
+    forms = [f for f in lex.forms.get("يجب", []) if f.tdef.type == "REQUEST"]
+    if not forms:
+        return []
+    out: list[Hit] = []
+    for t in doc.toks:
+        if t.text not in ("علي", "وعلي", "فعلي") or t.i in taken:
+            continue
+        s_lo = doc.sents[t.sent][0]
+        if t.i > s_lo and doc.words[t.i - 1] not in _OBLIGE_BEFORE:
+            continue
+        g = idx.by_t0.get(t.i + 1)
+        if g is None or not g.codes or g.nisba or g.t1 >= len(doc.words):
+            continue
+        nxt = doc.words[g.t1]
+        if nxt in ("ان", "الا") or nxt.startswith("ال") and doc.toks[g.t1].sent == t.sent \
+                and len(nxt) > 4 and g.t1 not in idx.hit_toks:
+            h = Hit(t.i, forms[0], "REQUEST", forms[0].tdef.mode, forms[0].tdef)
+            h.extra["obligee"] = list(g.codes)
+            out.append(h)
+    return out
 
 
 def _name_token_mask(article: Article, doc: Doc) -> list[bool]:
@@ -201,8 +406,15 @@ def govern(doc: Doc, hits: list[Hit]) -> None:
     for a, h in enumerate(hits):
         if h.tdef.gov != "embed" or h.suppressed:
             continue
+        last = h.i
         for g in hits[a + 1:]:
-            if g.i - h.i > GOV_WINDOW or doc.toks[g.i].sent != doc.toks[h.i].sent:
+            if doc.toks[g.i].sent != doc.toks[h.i].sent:
+                break
+            if g.i - h.i > GOV_WINDOW and not (
+                    last != h.i and g.i - last <= 4 and g.form.kind == "noun"
+                    and doc.words[g.i].startswith("و")):
+                # (past the window only a noun conjoined to the governed complement:
+                # `طلب … جلب المدعو …، ومحاكمته` — pass 7)
                 break
             if any(doc.words[k] in SENT_END for k in range(h.i + 1, g.i)):
                 break
@@ -216,6 +428,7 @@ def govern(doc: Doc, hits: list[Hit]) -> None:
                 continue
             g.suppressed = True
             g.governed_by = h
+            last = g.i
 
 
 # ---------------------------------------------------------------- one event
@@ -231,12 +444,31 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     quote_in, quote_cue = _quote_of(article.quotes, tok.start)
     if h.tdef.quote_only and quote_in is None:
         return _drop(h, "not-in-quote")
+    if _habitual(doc, i, c_lo):
+        return _drop(h, "habitual")  # `وعادة ما توجه لإسرائيل انتقادات`: a habit, no happening
+    if h.type in ("COERCE", "SANCTION") and h.form.kind in ("noun", "word") and i > s_lo \
+            and _strip_clitic(doc.words[i - 1]) in LIFTING:
+        return _drop(h, "lifted")  # `ضرورة رفع الحصار`: what is to be lifted is the call's content
+    if h.type == "CONSULT" and h.form.kind in ("noun", "word") and i > s_lo \
+            and _strip_clitic(doc.words[i - 1]) in CANCELLING:
+        return _drop(h, "cancelled")  # `إلغاء القمة`: the cancelling (REJECT) is the event
+    if h.form.kind == "pres" and _generic_who(doc, i, s_lo):
+        return _drop(h, "generic")  # `بحاجة إلى من لا يستسلم`: whoever does it, no happening
 
     if h.tdef.evaluative:
         actor, recipients, place_g = _judgement_args(doc, idx, h, quote_in, s_hi)
     else:
         actor, recipients, place_g = find_arguments(doc, idx, h, c_lo, c_hi, s_lo, s_hi, quote_in)
     recipient = recipients[0] if recipients else []
+    if h.tdef.quote_only and not h.tdef.evaluative and quote_in is not None and quote_in.code:
+        # An impersonal `يجب` in reported speech has no subject: the call is the speaker's
+        # (a name before it is a topic: `ينطبق على سوريا ويجب تطبيقه`). Pass 7, measured.
+        if actor != [quote_in.code] and recipient == [quote_in.code]:
+            recipient = actor
+        actor = [quote_in.code]
+        if h.extra.get("obligee"):
+            recipient = list(h.extra["obligee"])  # `على إسرائيل أن …`: on whom it is laid
+            recipients = [recipient]
     if h.type in ("ASSAULT", "COERCE") and not h.tdef.evaluative:
         suf = suffered(doc, idx, i, c_lo, s_hi)
         if suf is not None:
@@ -245,6 +477,29 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
             actor = list(agent.codes[:1]) if agent is not None else actor
             recipient = list(patient.codes) if patient is not None and patient.codes else recipient
             recipients = [recipient] if recipient else []
+    if h.type in ("ASSAULT", "COERCE") and h.form.kind in ("past", "pres"):
+        pg = passive_agent(doc, idx, i, c_hi)
+        if pg is not None and pg.codes[:1] != actor[:1]:
+            # `قتل فلسطينيان بنيران الجيش`: an agent phrase makes the verb passive; the
+            # name read as its subject is the victim (pass 7, measured).
+            if not actor and not recipient:
+                # `الطيار معاذ، الذي أعدم على يد …`: the victim is the name just before
+                near = idx.bare_before(i, s_lo, window=4)
+                actor = list(near.codes) if near is not None and near.codes else []
+            recipient = actor or recipient
+            actor = list(pg.codes[:1])
+            recipients = [recipient] if recipient else []
+    if h.type in ("PROTEST", "ACCUSE") and h.form.kind in ("noun", "word"):
+        cause = _caused(doc, idx, i, c_lo, s_hi)
+        if cause is not None:
+            # `أثار قرار نتنياهو احتجاجات لدى المهاجرين`: the causer is the target; the
+            # protesters or critics are named after (`لدى`, `من جانب`) or unnamed. Pass 7.
+            target, agent = cause
+            recipient = list(target.codes)
+            actor = list(agent.codes[:1]) if agent is not None else []
+            recipients = [recipient]
+            if not actor and h.type == "ACCUSE":
+                return _drop(h, "caused-unnamed", [], recipient)
     if h.type == "ACCUSE" and h.form.kind == "noun":
         face = faced(doc, idx, i, c_lo, s_hi)
         if face is not None:
@@ -259,7 +514,9 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     if not actor and h.type == "COERCE" and h.form.kind in ("noun", "word"):
         # `توقيف القس … في تركيا`: arrests, bans and sieges are done by the place's authorities.
         actor = _place_state(idx, i, min(s_hi, c_hi + 4))
-    if not actor and not (h.type == "ASSAULT" and h.form.kind in ("noun", "word")):
+    if not actor and not (h.type == "ASSAULT" and h.form.kind in ("noun", "word")) \
+            and h.type != "PROTEST":
+        # (nor are protests: `أعلن الجيش أن آلاف الفلسطينيين شاركوا في أعمال شغب`; pass 7)
         # (an attack noun in a report is not the reporter's act: `قالت الشرطة إن انتحارياً شن هجوماً`)
         q = quote_in or quote_cue
         if q is not None and q.code:
@@ -354,6 +611,10 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
 
     aux = detect_aux(doc, i, h.form.kind, h.form.future, h.type)
     etype, mode = h.type, h.mode
+    if etype == "ASSAULT" and h.tdef.lemma in VERBAL_ATTACK and _politician(idx, actor, c_lo, c_hi):
+        # `شن بولتون هجوماً على المحكمة`, `اشتبك ترامب مع ميركل`: a named official's attack
+        # or clash is verbal, a criticism (guide: criticise -> ACCUSE). Pass 7.
+        etype, mode = "ACCUSE", "disapprove"
     if aux == "negated" and etype in ("AGREE", "SUPPORT", "CONCEDE"):
         etype, mode, aux = "REJECT", None, None
     elif aux == "negated" and etype == "RETREAT" and negated_with_lan(doc, i):
@@ -432,7 +693,12 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
             actor_g, obj_g = rel, None if h.form.objsuf and suffix_disagrees(doc, i) else after
         elif before is not None:
             actor_g, obj_g = before, after  # SVO
-        elif nisba_subject(doc, idx, i) is not None:
+        elif nisba_subject(doc, idx, i) is not None and not (
+                _conjoined(doc, i) and (subj0 := idx.first_bare(s_lo, i)) is not None
+                and subj0.codes and not subj0.is_place_only_loc()
+                and not any(doc.words[k] in PUNCT_STRONG for k in range(subj0.t1, i))):
+            # (`انضمت أستراليا … وطردت دبلوماسيين روسيين`: a conjoined verb keeps the
+            # sentence's subject; the noun with the adjective is its object. Pass 7.)
             # `طالب المستثمر السعودي الحكومة المصرية بـ…`: a noun with a nationality adjective
             # right after the verb is its subject; the bare group after it is the object.
             actor_g = nisba_subject(doc, idx, i)

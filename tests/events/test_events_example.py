@@ -35,7 +35,8 @@ def _find(events: list[Event], etype: str, a: str, r: str, symmetric: bool = Fal
 
 def test_nato_russia_council_meeting(events: list[Event]) -> None:
     e = _find(events, "CONSULT", "NATO", "RUS", symmetric=True)
-    assert e.date == "2022-01-12" and e.aux == "future"
+    # (Brussels: no place in its clauses; the story is filed from NATO's seat, `بروكسل-رويترز`)
+    assert e.date == "2022-01-12" and e.aux == "future" and e.location == "Brussels"
 
 
 def test_geneva_talks(events: list[Event]) -> None:

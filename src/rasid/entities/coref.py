@@ -19,6 +19,7 @@ from rasid.text.normalize import fold_name, normalize
 
 FUZZ_FULL = 88  # rapidfuzz ratio on folded full names
 FUZZ_SHORT = 90  # on folded single names: stricter, they are short
+FUZZ_FIRST = 75  # on the folded given names of two full names
 
 
 class _Index:
@@ -121,8 +122,11 @@ def _full_variant(k: str, words: list[str], idx: _Index) -> int | None:
         return hits[0]
     best = process.extractOne(k, idx.full_keys, scorer=fuzz.ratio, score_cutoff=FUZZ_FULL)
     if best is not None and len(idx.full[best[0]]) == 1:
-        # the surnames must agree too: `محمد علي` is not `محمد عدي`
-        if fuzz.ratio(words[-1], best[0].split()[-1]) >= FUZZ_SHORT:
+        # the surnames must agree too: `محمد علي` is not `محمد عدي`; and the given names
+        # (`جون ساليفان` is not `جيك سوليفان`: one edit in a short given name is another name)
+        other = best[0].split()
+        if (fuzz.ratio(words[-1], other[-1]) >= FUZZ_SHORT and fuzz.ratio(words[0], other[0]) >= FUZZ_FIRST
+                and abs(len(words) - len(other)) <= 1):
             return idx.full[best[0]][0]
     return None
 

@@ -69,6 +69,21 @@ GENITIVE_KINDS: frozenset[str] = frozenset({"country", "capital", "igo", "org", 
 # A CRF person with no role, variant or listed name is coded by the article's dominant state
 # (most people in a news story act for the state it is about): dev code accuracy, see docs.
 UNPLACED_PERSON_DOMINANT = True
+# An unplaced name whose paragraph and the ones before it name another state >= 3 times and
+# never the article's dominant one takes that state (news roundups: several stories in one
+# article). Looser settings coded more news300 names wrongly: see docs (Pass 6).
+LOCAL_PARAGRAPH_STATE = True
+LOCAL_MIN_MENTIONS = 3  # mentions of the other state needed
+LOCAL_MAX_BACK = 3  # paragraphs looked back at most
+LOCAL_MIN_BACK = 1  # paragraphs looked back at least
+# A person is coded by a nationality adjective or `من` + country right next to the name.
+NATIONALITY_NEAR = True
+# A listed party followed by another state's nationality adjective is that state's namesake.
+ORG_NISBA_OVERRIDES = True
+# Words a role's complement may run to before `، Name` (see `_Context._role_apposition`).
+APPOSITION_GAP_WORDS = 5
+# Unlisted places fall back on the state of the article's named places, not of its actors.
+PLACE_DOMINANT = True
 # Collective role nouns without a nationality (`الجيش`, `المتظاهرين`, `القضاء`) are coded by
 # context and flagged as guesses (`Role.source`): see `_Context.place_collectives`.
 GUESS_COLLECTIVE_ROLES = False
@@ -79,6 +94,8 @@ COLLECTIVE_TITLES: frozenset[str] = frozenset({
 PLACE_SECTORS: frozenset[str] = frozenset({"CVL", "COP", "JUD"})
 # `التحالف الذي تقوده X`, `التحالف بقيادة X` (normalised text right after the coalition noun).
 _LED_BY = re.compile(r" (?:(?:الذي|التي) )?(?:تقوده|يقوده|تقودها|يقودها|بقياده|تتزعمه|يتزعمه) ")
+# Places whose code an institution located in them takes (`وزارة الصحة في غزة`).
+PLACE_KINDS: frozenset[str] = frozenset({"country", "capital", "city", "region"})
 # Through `في` / `لدى` only membership makes sense (`مسؤول في حلف شمال الأطلسي`), not location.
 MEMBERSHIP_KINDS: frozenset[str] = frozenset({"igo", "org"})
 
@@ -172,6 +189,8 @@ class _Context:
         self.resolved: dict[int, tuple[str | None, str | None, str | None, int]] = {}
         self.covered: list[tuple[int, int]] = []  # original spans taken by entities or roles
         self.role_spans: list[tuple[int, int, str | None, str | None]] = []
+        self.nisba_at: list[tuple[int, str | None]] = []  # (offset, code) of nationality adjectives
+        self._coded: list[tuple[int, str]] | None = None  # `_coded_mentions`, reset per pass
 
     # ------------------------------------------------------------ pass 1: names
     def named(self, matches: list[Match]) -> None:
@@ -180,8 +199,11 @@ class _Context:
             p = m.first
             e = self.gz.entries[p.entry]
             if p.how != "form" or e.kind not in NAMED_KINDS:
+                if p.how == "nisba" and self._given_name(m):
+                    continue  # `تركي بن بندر`: Turki, a given name, not "Turkish"
                 if p.how == "nisba":
                     self.codes_seen.append(e.code)
+                    self.nisba_at.append((m.start, e.code))
                 continue
             if e.kind == "igo" or e.kind == "org":
                 # An institution reading with a nationality after it beats the bare IGO name
@@ -192,13 +214,39 @@ class _Context:
                 continue
             if e.kind == "country" and any(q.how == "nisba" for q in m.pats) and self._adjective_here(m):
                 self.codes_seen.append(e.code)
+                self.nisba_at.append((m.start, e.code))
                 m.keep([q for q in m.pats if q.how == "nisba"])  # `الحدود السعودية`: the adjective
                 continue
             code, sector = code_for(e, self.published) if e.kind == "person" else (e.code, e.sector)
+            if e.kind == "org" and e.sector == "PTY" and ORG_NISBA_OVERRIDES:
+                # `حزب المؤتمر الوطني` + `الهندي`: a namesake of the listed party in the state the
+                # adjective names (parties only: `ميليشيا الحوثي الإيرانية` is polemic, not a namesake)
+                other = self._foreign_nisba_after(m, matches, code)
+                if other:
+                    code, e = other, Entry(idx=-1, kind="org", type=e.type, name_en=None, code=other,
+                                           sector=e.sector, key=f"{e.key}@{other}", forms=[], short=[])
             self._add_entity(m, e, code, sector, "gazetteer")
             self.named_keys.add(e.key)
             if e.kind in ("country", "capital", "person") or (e.kind == "city" and e.code):
                 self.codes_seen.append(code if e.kind != "person" else e.code)
+
+    def _foreign_nisba_after(self, m: Match, matches: list[Match], code: str | None) -> str | None:
+        """Code of a nationality adjective right after an organisation's name when it names
+        another state than the listed one (`حزب العدالة والتنمية المغربي` after a Turkish listing)."""
+        nxt = self._next(m, matches)
+        if nxt is None or nxt[1] != "" or nxt[0].first.how != "nisba":
+            return None
+        other = self.gz.entries[nxt[0].first.entry].code
+        if other and code and len(code) == 3 and len(other) == 3 and other != code:
+            return other
+        return None
+
+    def _given_name(self, m: Match) -> bool:
+        """True when an indefinite nisba is followed by `بن`/`بنت` (`تركي بن بندر`): a name."""
+        if m.norm.startswith("ال"):
+            return False
+        nxt = self.nt.norm[m.nend:m.nend + 6].split(" ", 2)
+        return len(nxt) > 1 and nxt[0] == "" and nxt[1] in ("بن", "بنت")
 
     def _prev_word(self, m: Match) -> str:
         """The normalised word before match `m` ("" at the start or after punctuation)."""
@@ -363,7 +411,8 @@ class _Context:
         else:
             if e.raw.get("needs_nationality"):
                 return
-            code, name_en = dom, name
+            # `وزارة الصحة في غزة`: the place named right after it, else the article's state
+            code, name_en = self._located_in(last, matches) or dom, name
         if record:
             self.resolved[i] = (code, e.sector, name_en, end)
         # the institution swallows shorter readings inside it (`الخارجية` in `وزارة الخارجية`)
@@ -373,6 +422,17 @@ class _Context:
                                     name_en=name_en, code=code, sector=e.sector, source="gazetteer",
                                     key=f"{e.key}:{code}"))
         self.covered.append((m.start, end))
+
+    def _located_in(self, m: Match, matches: list[Match]) -> str | None:
+        """Code of a coded place right after `m` through `في` (`وزارة الصحة في غزة`)."""
+        nxt = self._next(m, matches)
+        if nxt is None or nxt[1] not in ("في", "في ب"):
+            return None
+        p = nxt[0].first
+        e = self.gz.entries[p.entry]
+        if p.how == "form" and e.kind in PLACE_KINDS and e.code:
+            return e.code
+        return None
 
     def _institution_inside(self, i: int, m: Match, matches: list[Match], dom: str | None) -> None:
         """A named institution ending a role phrase is an entity too (`رئيس مجلس الوزراء`)."""
@@ -618,6 +678,7 @@ class _Context:
         if not found:
             return
         dom = self._dominant()
+        self._coded = None
         for pn in found:
             start, end = self.nt.span(pn.nstart, pn.nend)
             inside = [e for e in self.entities if e.start < end and start < e.end]
@@ -633,7 +694,9 @@ class _Context:
                 code, sector, name_en, key = listed
             else:
                 code = self._place_code(pn.nend) if pn.type != "ORG" else self._nisba_code(pn.nend)
-                code, sector, name_en, key = code or dom, None, None, "pattern:" + normalize(self.nt.text[start:end])
+                base = self._place_dominant(dom) if pn.type != "ORG" else dom
+                code = code or self._fallback(start, base)
+                code, sector, name_en, key = code, None, None, "pattern:" + normalize(self.nt.text[start:end])
             ent = Entity(start=start, end=end, text=self.nt.text[start:end], type=pn.type, name_en=name_en,
                          code=code, sector=sector, source="pattern", key=key)
             self.entities.append(ent)
@@ -748,6 +811,7 @@ class _Context:
         """Names the CRF finds where no gazetteer name or role phrase is."""
         dom = self._dominant()
         self.dom = dom
+        self._coded = None  # names coded since the class-noun pass count as context
         for ent in crf.find_entities(self.nt.text, sentences, self.gz, self.covered, self.role_spans,
                                      matches, tokens):
             if ent.type != "PER" and self._qualifier_in_role(ent):
@@ -757,10 +821,15 @@ class _Context:
                 continue  # `قرية نائية`: a class noun and an adjective, no name
             if ent.type != "PER":
                 self._listed_as(ent)
+            if ent.type == "PER" and ent.code == crf.UNCODED_ROLE:
+                # a role without nationality next to the name: a nisba or apposition may give it
+                # (uncoded people are handled after variant resolution, in `variants`)
+                ent.code = self._nationality_near(ent) or ent.code
             if ent.code == crf.UNCODED_ROLE or (ent.type != "PER" and ent.code is None):
                 # an official of an unnamed state, or an unlisted place or organisation:
-                # most likely the state the article is about
-                ent.code = dom
+                # most likely the state the article (or this paragraph) is about
+                base = self._place_dominant(dom) if ent.type in ("GPE", "LOC") else dom
+                ent.code = self._fallback(ent.start, base)
             self.entities.append(ent)
             self.covered.append((ent.start, ent.end))
 
@@ -772,6 +841,134 @@ class _Context:
             dom = dominant_code(self.codes_seen + [e.code for e in self.entities if e.type in ("GPE", "PER")])
             self._dom_cache = dom
         return dom
+
+    def _place_dominant(self, dom: str | None) -> str | None:
+        """The state most of the article's named towns and regions lie in (a place is coded by
+        where it is, not by who acts there: Lebanese hills in a story about Israeli fire), else
+        `dom`."""
+        if not PLACE_DOMINANT:
+            return dom
+        cached = getattr(self, "_place_dom", False)
+        if cached is False:
+            # towns and regions only: country and capital names mostly stand for governments
+            codes = [e.code for e in self.entities if e.type in ("GPE", "LOC") and e.source == "gazetteer"
+                     and e.key and e.key.startswith(("city:", "region:"))]
+            cached = self._place_dom = dominant_code(codes)
+        if cached is None:
+            return dom
+        return cached
+
+    def _fallback(self, pos: int, dom: str | None) -> str | None:
+        """The state an unplaced name at `pos` most likely acts for: the article's dominant
+        state, unless the story has moved on: its paragraph and the one before it (or further
+        back, up to `LOCAL_MAX_BACK` paragraphs, until `LOCAL_MIN_MENTIONS` coded mentions are
+        seen) name another state at least twice and never the dominant one (a roundup of
+        several stories: a German lawyer after a Japanese story)."""
+        if not LOCAL_PARAGRAPH_STATE or dom is None:
+            return dom
+        text = self.nt.text
+        b = text.find("\n", pos)
+        b = len(text) if b < 0 else b
+        a = text.rfind("\n", 0, pos) + 1
+        if a == 0:
+            return dom
+        coded = self._coded
+        if coded is None:
+            coded = self._coded = self._coded_mentions()
+        codes = [c for x, c in coded if a <= x < b]
+        back = 0
+        while a > 0 and back < LOCAL_MAX_BACK and (back < LOCAL_MIN_BACK or len(codes) < LOCAL_MIN_MENTIONS):
+            pa = text.rfind("\n", 0, a - 1) + 1  # the line before (blank lines do not count)
+            if text[pa:a].strip():
+                codes += [c for x, c in coded if pa <= x < a]
+                back += 1
+            a = pa
+        if dom in codes:
+            return dom
+        top = dominant_code(codes)
+        if top is None or codes.count(top) < LOCAL_MIN_MENTIONS:
+            return dom
+        return top
+
+    def _nationality_near(self, ent: Entity) -> str | None:
+        """Code of a nationality right next to a person: a singular nisba just before the name
+        (`المحلل البريطاني جون كيلدوف`, `الألماني X`) or just after it (`X الألماني`, `X،
+        المحامي الألماني`), or `من` + a country after it (`X من ألمانيا`)."""
+        if not NATIONALITY_NEAR:
+            return None
+        text = self.nt.text
+        before = normalize(text[max(0, ent.start - 40):ent.start]).split()
+        if before and not text[max(0, ent.start - 2):ent.start].strip(" ") in ("،", ",", ".", ":"):
+            code = self._singular_nisba(before[-1])
+            last = len(text[:ent.start].rstrip()) - 1  # the adjective's last character
+            # inside a role phrase (`الجيش الإسرائيلي`) the adjective is the role's, not the person's
+            if code and not any(a <= last < b for a, b, _, _ in self.role_spans):
+                return code
+        after = text[ent.end:ent.end + 60]
+        stop = min([i for i in (after.find("."), after.find("\n"), after.find("؛")) if i >= 0] or [len(after)])
+        after = after[:stop]
+        comma = after.lstrip(" ").startswith(("،", ","))
+        words = normalize(after.lstrip(" ،,")).split()
+        if words:
+            w0 = words[0].rstrip("،,")
+            code = self._singular_nisba(w0)
+            if code:
+                return code
+            if comma and len(words) > 1 and w0.startswith("ال") and not self.gz.lookup(w0):
+                code = self._singular_nisba(words[1].rstrip("،,"))
+                if code:
+                    return code
+            if w0 == "من" and len(words) > 1 and not comma:
+                for p in self.gz.lookup(words[1].rstrip("،,")):
+                    e = self.gz.entries[p.entry]
+                    if p.how == "form" and e.kind == "country" and e.code:
+                        return e.code
+        return None
+
+    def _role_apposition(self, ent: Entity) -> str | None:
+        """Code of a coded role phrase whose complement runs up to a comma right before the
+        person (`المسؤول في الأمم المتحدة للإجراءات المتعلقة بالألغام، بير لودهامار`): at most
+        `APPOSITION_GAP_WORDS` words after the role, no other punctuation, no other name."""
+        text = self.nt.text
+        head = text[:ent.start].rstrip()
+        if not head.endswith(("،", ",")):
+            return None
+        comma = len(head) - 1
+        best = None
+        for r in self.roles:
+            if r.code and r.end <= comma and (best is None or r.end > best.end):
+                best = r
+        if best is None:
+            return None
+        gap = text[best.end:comma]
+        if any(ch in gap for ch in "،,.:؛\n\"«»()") or len(gap.split()) > APPOSITION_GAP_WORDS:
+            return None
+        if any(best.end <= x.start < comma for x in self.entities if x.type == "PER"):
+            return None
+        return best.code
+
+    def _singular_nisba(self, word: str) -> str | None:
+        """State code of a definite singular nationality adjective (`البريطاني`), else None."""
+        if word.startswith("و") and word[1:3] == "ال":
+            word = word[1:]
+        # definite only: an indefinite one is a given name (`تركي بن بندر`) or a construct
+        # (`كندية المولد`), and a plural is a group
+        if len(word) < 5 or not word.startswith("ال") or word.endswith(("ين", "ون", "ات")):
+            return None
+        for p in self.gz.lookup(word):
+            e = self.gz.entries[p.entry]
+            if p.how == "nisba" and e.code and len(e.code) == 3:
+                return e.code
+        return None
+
+    def _coded_mentions(self) -> list[tuple[int, str]]:
+        """(offset, code) of nationality adjectives, coded names and coded role phrases (not
+        of names coded by a default)."""
+        out = [(x, c) for x, c in self.nisba_at if c]
+        out += [(e.start, e.code) for e in self.entities if e.code and e.type in ("GPE", "PER", "ORG")
+                and "default" not in (e.source or "") and e.source not in ("pattern", "crf")]
+        out += [(r.start, r.code) for r in self.roles if r.code]
+        return out
 
     def _qualifier_in_role(self, ent: Entity) -> bool:
         """True when a CRF name lies inside a role phrase and starts with one of its
@@ -808,7 +1005,11 @@ class _Context:
             dom = getattr(self, "dom", None)
             for e in self.entities:
                 if e.type == "PER" and e.code is None and e.source in ("crf", "coref"):
-                    e.code = dom
+                    near = self._nationality_near(e) or self._role_apposition(e)
+                    if near:
+                        e.code = near
+                        continue
+                    e.code = self._fallback(e.start, dom)
                     if dom:
                         # a guess: quotes and events prefer a role phrase next to the name
                         e.source = e.source + "+country-default"

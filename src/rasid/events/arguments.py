@@ -291,7 +291,85 @@ def build_groups(article: Article, doc: Doc) -> list[Group]:
     pair = pair_groups(doc, merged)
     if pair:
         merged = sorted(merged + pair, key=lambda g: g.t0)
+    region = region_groups(doc, merged)
+    if region:
+        merged = sorted(merged + region, key=lambda g: g.t0)
     return merged
+
+
+# `القطاع` (the Strip, once Gaza is named), `البلاد` (the country): a definite place noun that
+# refers back to a place the article named. Pass 8.
+_REGION_HEADS = ("القطاع", "البلاد")
+# `القطاع الخاص`, `القطاع الصحي`: an economic sector, not the Gaza Strip.
+_SECTOR_ADJ = frozenset(normalize(w) for w in (
+    "الخاص العام الصحي المصرفي النفطي الزراعي السياحي الاقتصادي التعليمي العقاري الصناعي "
+    "الامني العسكري الحكومي المالي التجاري الخدمي الطبي الاهلي غير").split())
+
+
+def _region_word(w: str) -> tuple[str, str] | None:
+    """(clitic prefix, head) when the token is `القطاع`/`البلاد` with an optional clitic."""
+    for pre in ("", "و", "ب", "ف", "وب", "ول", "ل"):
+        if not w.startswith(pre):
+            continue
+        rest = w[len(pre):]
+        if rest in _REGION_HEADS:
+            return pre, rest
+        if pre.endswith("ل") and "ا" + rest in _REGION_HEADS:  # للقطاع = ل + القطاع
+            return pre, "ا" + rest
+    return None
+
+
+def _most_named_state(groups: list[Group], i: int) -> Entity | None:
+    """The last mention of the state the article has named most (as a place) before `i`."""
+    count: dict[str, int] = {}
+    last: dict[str, Entity] = {}
+    for g in groups:
+        if g.t0 >= i:
+            break
+        for p in g.places:
+            if p.type == "GPE" and p.code and len(p.code.split(":")[0]) == 3:
+                b = p.code.split(":")[0]
+                count[b] = count.get(b, 0) + 1
+                last[b] = p
+    if not count:
+        return None
+    best = max(count.values())
+    tops = [b for b in count if count[b] == best]
+    return last[tops[0]] if len(tops) == 1 else None
+
+
+def region_groups(doc: Doc, groups: list[Group]) -> list[Group]:
+    """Groups for `القطاع` (after a Gaza mention) and `البلاد` (the state named most)."""
+    out: list[Group] = []
+    starts = {g.t0 for g in groups}
+    gaza = normalize("غزة")
+    for t in doc.toks:
+        if t.i in starts or not t.text.endswith(("قطاع", "بلاد")):
+            continue
+        rw = _region_word(doc.words[t.i])
+        if rw is None:
+            continue
+        pre, head = rw
+        ante: Entity | None = None
+        if head == "القطاع":
+            if t.i + 1 < len(doc.words) and doc.words[t.i + 1] in _SECTOR_ADJ:
+                continue
+            for g in groups:
+                if g.t0 >= t.i:
+                    break
+                for p in g.places:
+                    if p.code and gaza in normalize(p.text):
+                        ante = p
+        else:
+            ante = _most_named_state(groups, t.i)
+        if ante is None or not ante.code:
+            continue
+        prep = pre[-1] if pre and pre[-1] in CLITIC_PREPS else None
+        if prep is None and t.i > 0 and doc.words[t.i - 1] in PREP_WORDS:
+            prep = doc.words[t.i - 1]
+        out.append(Group(codes=[ante.code], t0=t.i, t1=t.i + 1, start=t.start, end=t.end,
+                         prep=prep, places=[ante], is_place=True, last_kind="region"))
+    return out
 
 
 # `البلدين`, `الجانبين`, `الطرفين`: the two parties named last (`العلاقات بين البلدين`).

@@ -64,6 +64,8 @@ def detect_aux(doc: Doc, i: int, kind: str, future_form: bool, etype: str | None
         if words[j] in NEG_NEAR or (words[j].startswith(("و", "ف")) and words[j][1:] in NEG_NEAR):
             if words[j] in ("ما", "وما") and kind != "past":
                 continue  # `ما` before a present/noun is mostly the relative `what`
+            if j + 1 < len(words) and words[j + 1] in ("طيار", "طيارين"):
+                continue  # `طائرة من دون طيار`: unmanned (a drone), not a negation (pass 8)
             return "negated"
     # Denial or foiling governing the trigger (`تنفي روسيا نيتها غزو`, `إحباط هجوم`).
     far_lo = _open_lo(doc, i, max(s_lo, i - 7))

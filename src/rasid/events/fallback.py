@@ -197,6 +197,9 @@ def suffered(doc: Doc, idx: ArgIndex, h_i: int, c_lo: int, s_hi: int
         if g.prep == "من" and g.codes and not g.is_place:
             agent = g
             break
+    if agent is None:
+        # `تعرض المستشفى لقصف من قبل مسلحي الحوثي`: `من قبل`/`بنيران` also name the agent.
+        agent = passive_agent(doc, idx, h_i, s_hi)
     return agent, patient
 
 

@@ -141,7 +141,10 @@ def _other_call(lem: dict[int, str], a: Event, b: Event, quoted: set[int] | None
         return False
     (lx, _, sx), (ly, _, sy) = x.partition("@"), y.partition("@")
     if sx == sy:
-        return False
+        # Two refusals by different verbs far apart in one sentence (`لن يجدد الثقة …، لكنه لن
+        # يمنح الثقة لأي حكومة جديدة`) refuse two things; near each other (`صوّت برفض`) one.
+        return a.event == "REJECT" and lx != ly and a.trigger_start is not None \
+            and b.trigger_start is not None and abs(a.trigger_start - b.trigger_start) > 25
     if lx != ly:
         # Two meetings both dated to compatible days are one occasion named twice.
         return not (a.event == "CONSULT" and a.date and b.date)

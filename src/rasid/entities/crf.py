@@ -197,20 +197,57 @@ def _split(n: str, gz: Gazetteer) -> tuple[str, str]:
 
 class WordInfo:
     """Context-independent features of one word, and the features it gives its neighbours
-    (`m1`: as the word before, `p1`: as the word after, `m2` / `p2`: two away)."""
+    (`m1`: as the word before, `p1`: as the word after, `m2` / `p2`: two away; built when
+    read, and `feats` is a tuple, so the ≈ 20k cached words of a news stream hold no lists:
+    fewer long-lived objects for the garbage collector to trace on a stream of new words)."""
 
-    __slots__ = ("stem", "feats", "m1", "p1", "m2", "p2", "fn", "ln", "norm", "cand")
+    __slots__ = ("stem", "feats", "fn", "ln", "norm", "cand", "cluster")
 
-    def __init__(self, stem: str, feats: list[str], fn: bool, ln: bool, norm: str = "",
+    def __init__(self, stem: str, feats: Sequence[str], fn: bool, ln: bool, norm: str = "",
                  cand: bool = False, cluster: str | None = None) -> None:
         self.stem = stem
         self.feats = feats
-        self.m1 = ["-1=" + stem] + (["fn-1"] if fn else []) + (["c-1=" + cluster] if cluster else [])
-        self.p1 = ["+1=" + stem] + (["ln+1"] if ln else []) + (["c+1=" + cluster] if cluster else [])
-        self.m2, self.p2 = ["-2=" + stem], ["+2=" + stem]
         self.fn, self.ln = fn, ln
         self.norm = norm  # the normalised word
         self.cand = cand  # could be (part of) a name nobody listed: not punctuation, number, Latin or common
+        self.cluster = cluster
+
+    @property
+    def m1(self) -> list[str]:
+        """Features the word gives the word after it."""
+        c = self.cluster
+        return ["-1=" + self.stem] + (["fn-1"] if self.fn else []) + (["c-1=" + c] if c else [])
+
+    @property
+    def p1(self) -> list[str]:
+        """Features the word gives the word before it."""
+        c = self.cluster
+        return ["+1=" + self.stem] + (["ln+1"] if self.ln else []) + (["c+1=" + c] if c else [])
+
+    def neighbour_ids(self, get: Callable[[str, int], int], none: int) -> tuple[int, ...]:
+        """Ids of the features `m1`, `p1` (three slots each), `m2` and `p2` (one slot each)
+        under `get(feature, none)`, in their order, an absent feature as `none`: the
+        decoder sums a slot group in order, and a `none` slot adds nothing."""
+        s, c = self.stem, self.cluster
+        return (get("-1=" + s, none), get("fn-1", none) if self.fn else none,
+                get("c-1=" + c, none) if c else none,
+                get("+1=" + s, none), get("ln+1", none) if self.ln else none,
+                get("c+1=" + c, none) if c else none,
+                get("-2=" + s, none), get("+2=" + s, none))
+
+    @property
+    def m2(self) -> list[str]:
+        """Features the word gives the word two after it."""
+        return ["-2=" + self.stem]
+
+    @property
+    def p2(self) -> list[str]:
+        """Features the word gives the word two before it."""
+        return ["+2=" + self.stem]
+
+
+# `len=` feature of a stem without the article, by its length
+_LEN_FEAT = ("len=1", "len=1", "len=2", "len=3", "len=4", "len=4", "len=6", "len=6", "len=6")
 
 
 def word_info(word: str, gz: Gazetteer) -> WordInfo:
@@ -228,9 +265,13 @@ def word_info(word: str, gz: Gazetteer) -> WordInfo:
     # shape only when not plain Arabic, surface only when it differs from the stem: fewer
     # attributes per token is what tagging time is proportional to
     f = ["b", "s=" + s]
-    shape = _shape(n)
-    if shape != "ar":
-        f.append("sh=" + shape)
+    if n.isalpha():  # letters only: never a number, punctuation or alphanumeric (`_shape`)
+        if n.isascii():
+            f.append("sh=latin")
+    else:
+        shape = _shape(n)
+        if shape != "ar":
+            f.append("sh=" + shape)
     if n != s:
         f.append("w=" + n)
     if bare != s:
@@ -238,24 +279,31 @@ def word_info(word: str, gz: Gazetteer) -> WordInfo:
         f.append("bare=" + bare)
     if pre:
         f.append("pre=" + pre)
-    if len(bare) >= 3:
-        f += ["p2=" + bare[:2], "p3=" + bare[:3], "x2=" + bare[-2:], "x3=" + bare[-3:]]
-    ln = len(bare)
-    f.append("len=" + ("1" if ln <= 1 else "2" if ln == 2 else "3" if ln == 3 else "4" if ln <= 5 else "6" if ln <= 8 else "9"))
+    lb = len(bare)
+    if lb >= 3:
+        f.append("p2=" + bare[:2])
+        f.append("p3=" + bare[:3])
+        f.append("x2=" + bare[-2:])
+        f.append("x3=" + bare[-3:])
+    f.append(_LEN_FEAT[lb] if lb < 9 else "len=9")
     is_fn = s in first or bare in first
     is_ln = s in last or bare in last
     if is_fn:
         f.append("fn")
     if is_ln:
         f.append("ln")
-    if _RES.common and (s in _RES.common or n in _RES.common):
+    common = _RES.common
+    if common and (s in common or n in common):
         f.append("common")
-    cand = (len(s) >= 2 and any(ch.isalpha() for ch in s) and not s.isascii()
-            and s not in _RES.common and (s[2:] if s.startswith("ال") else s) not in _RES.common)
-    cluster = _RES.clusters.get(s) or _RES.clusters.get(bare)
+    cand = (len(s) >= 2 and (s.isalpha() or any(ch.isalpha() for ch in s)) and not s.isascii()
+            and s not in common and (s[2:] if s.startswith("ال") else s) not in common)
+    clusters = _RES.clusters
+    cluster = (clusters.get(s) or clusters.get(bare)) if clusters else None
     if cluster:
         f.append("c=" + cluster)
-    out = WordInfo(s, f, is_fn, is_ln, n, cand, cluster)
+    # a tuple of strings is untracked by the garbage collector after its first pass: one
+    # long-lived tracked object less per cached word
+    out = WordInfo(s, tuple(f), is_fn, is_ln, n, cand, cluster)
     if len(cache) > 200_000:
         cache.clear()
     cache[word] = out
@@ -265,7 +313,7 @@ def word_info(word: str, gz: Gazetteer) -> WordInfo:
 def word_features(word: str, gz: Gazetteer) -> tuple[str, list[str]]:
     """(stem, features) of one word."""
     w = word_info(word, gz)
-    return w.stem, w.feats
+    return w.stem, list(w.feats)
 
 
 def gaz_tags(tokens: list[Token], matches: list[Match], gz: Gazetteer) -> list[str]:
@@ -314,7 +362,7 @@ def sequence_features(tokens: list[Token], gtags: list[str], gz: Gazetteer) -> l
     n = len(ws)
     out: list[list[str]] = []
     for i, w in enumerate(ws):
-        f = w.feats + (ws[i - 1].m1 if i > 0 else [BOS]) + (ws[i + 1].p1 if i + 1 < n else [EOS])
+        f = list(w.feats) + (ws[i - 1].m1 if i > 0 else [BOS]) + (ws[i + 1].p1 if i + 1 < n else [EOS])
         f.append("-1|0=" + (ws[i - 1].stem if i > 0 else "<s>") + "|" + w.stem)
         if i > 1:
             f += ws[i - 2].m2

@@ -24,6 +24,7 @@ The weights come from `ner_crf.weights.json`, exported from the crfsuite model b
 
 from __future__ import annotations
 
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -66,16 +67,23 @@ class WordRows:
         self.sid = np.zeros(capacity, dtype=np.int64)  # stem id for pair features (0: none)
         self.n = 1
 
-    def add(self, own: np.ndarray, m1: np.ndarray, p1: np.ndarray, m2: np.ndarray, p2: np.ndarray,
-            sid: int) -> int:
-        """Store the rows of a new word type and return its id."""
-        if self.n == self.rows.shape[0]:
-            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)], axis=0)
-            self.sid = np.concatenate([self.sid, np.zeros_like(self.sid)])
+    def add_many(self, rows: np.ndarray, sids: list[int]) -> int:
+        """Store the (k, 5, L) rows of k new word types; return the first one's id."""
+        k = len(sids)
+        need = self.n + k
+        if need > self.rows.shape[0]:
+            cap = self.rows.shape[0]
+            while cap < need:
+                cap *= 2
+            grown = np.zeros((cap, 5, self.L))
+            grown[:self.n] = self.rows[:self.n]
+            sid = np.zeros(cap, dtype=np.int64)
+            sid[:self.n] = self.sid[:self.n]
+            self.rows, self.sid = grown, sid
         i = self.n
-        self.rows[i, 0], self.rows[i, 1], self.rows[i, 2], self.rows[i, 3], self.rows[i, 4] = own, m1, p1, m2, p2
-        self.sid[i] = sid
-        self.n += 1
+        self.rows[i:need] = rows
+        self.sid[i:need] = sids
+        self.n = need
         return i
 
 
@@ -103,7 +111,12 @@ class FastTagger:
                 ia = pair_stems.setdefault(a, len(pair_stems) + 1)
                 ib = pair_stems.setdefault(b, len(pair_stems) + 1)
                 pairs[(ia, ib)] = np.array(v)
-        self.W = np.array(rows, dtype=np.float64).reshape(-1, L)
+        # one row per attribute and a zero row after them, the padding of `add_words`; `W`
+        # is a view without it (no second copy of the table)
+        self.zero_id = len(rows)
+        rows.append([0.0] * L)
+        self.Wz = np.array(rows, dtype=np.float64).reshape(-1, L)
+        self.W = self.Wz[:-1]
         self.pair_stems = pair_stems
         self.pairs = pairs
         # the same pairs as sorted int keys (stem a * K + stem b) and rows, for one vectorised lookup
@@ -134,16 +147,63 @@ class FastTagger:
         """Row id of a word type; `info(word)` gives its features (`rasid.entities.crf.WordInfo`:
         `stem`, own `feats`, and `m1` / `p1` / `m2` / `p2`, what it gives its neighbours)."""
         i = self.words.ids.get(word)
-        if i is not None:
-            return i
-        w = info(word)
-        i = self.words.add(self._sum(w.feats), self._sum(w.m1), self._sum(w.p1), self._sum(w.m2),
-                           self._sum(w.p2), self.pair_stems.get(w.stem, 0))
-        if len(self.words.ids) > 300_000:
-            self.words = WordRows(self.L)  # bound memory on endless streams
-            return self.word_id(word, info)
-        self.words.ids[word] = i
+        if i is None:
+            self.add_words([word], info)
+            i = self.words.ids[word]
         return i
+
+    def add_words(self, words: Sequence[str], info: Callable[[str], Any]) -> None:
+        """Give every word of `words` not seen yet its five rows (see `word_id`), all of them
+        with two gathers and three sums: new words cost a few list appends each, not five
+        numpy calls. Each row is summed in feature order, as `_sum` does, with zero rows in
+        the empty slots, so the floats are `_sum`'s (at most the sign of a zero differs)."""
+        ids = self.words.ids
+        new = list(dict.fromkeys(w for w in words if w not in ids))
+        if not new:
+            return
+        if len(ids) + len(new) > 300_000:
+            self.words = WordRows(self.L)  # bound memory on endless streams
+            ids = self.words.ids
+            new = list(dict.fromkeys(words))
+        get = self.attr.get
+        pget = self.pair_stems.get
+        z = self.zero_id
+        feats: list[Sequence[str]] = []
+        nb: list[int] = []  # per word: -1 row (3 slots), +1 row (3 slots), -2 and +2 rows
+        sids: list[int] = []
+        fast_nb = hasattr(info(new[0]), "neighbour_ids")
+        for word in new:
+            w = info(word)
+            feats.append(w.feats)
+            if fast_nb:
+                nb += w.neighbour_ids(get, z)
+            else:  # any object with the four neighbour feature lists (at most 3, 3, 1, 1)
+                for fs, width in ((w.m1, 3), (w.p1, 3), (w.m2, 1), (w.p2, 1)):
+                    fids = [get(f, z) for f in fs]
+                    if len(fids) > width:
+                        raise ValueError(f"more than {width} neighbour features: {fs}")
+                    nb += fids + [z] * (width - len(fids))
+            sids.append(pget(w.stem, 0))
+        k = len(new)
+        L = self.L
+        # own rows: every word's feature ids padded with the zero row to the longest, one
+        # gather, one sum along the features (numpy adds along that axis in order, as `_sum`
+        # does, and the zero row adds nothing, so the floats are `_sum`'s)
+        m = max(map(len, feats)) or 1
+        flat: list[int] = []
+        pad = [z] * m
+        for fs in feats:
+            flat += map(get, fs, repeat(z, len(fs)))
+            if len(fs) < m:
+                flat += pad[len(fs):]
+        rows = np.empty((k, 5, L))
+        rows[:, 0] = self.Wz[flat].reshape(k, m, L).sum(axis=1)
+        nbr = self.Wz[nb].reshape(k, 8, L)
+        rows[:, 1] = nbr[:, 0:3].sum(axis=1)
+        rows[:, 2] = nbr[:, 3:6].sum(axis=1)
+        rows[:, 3:5] = nbr[:, 6:8]
+        first = self.words.add_many(rows, sids)
+        ids.update(zip(new, range(first, first + len(new))))
 
     def gaz_id(self, tag: str) -> int:
         """Row id of a gazetteer tag (`B-GPE`, `role` …)."""
@@ -177,9 +237,8 @@ class FastTagger:
         table = self.words
         wall = list(map(table.ids.get, words))
         if None in wall:
-            wall = [self.word_id(w, info) for w in words]
-            if self.words is not table:  # the table was renewed (memory bound) midway
-                wall = [self.word_id(w, info) for w in words]
+            self.add_words(words, info)  # may renew the table (memory bound): look up again
+            wall = list(map(self.words.ids.get, words))
         gget = self.gids.get
         gall = list(map(gget, gtags))
         if None in gall:

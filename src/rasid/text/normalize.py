@@ -37,6 +37,8 @@ _DROP_CLASS = re.escape("".join(sorted(_DROP))) + "\u0610-\u061a\u064b-\u065f\u0
 _OTHER_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
                 "\u205f\u3000")
 _SKIP = re.compile(f"[\\s{_DROP_CLASS}]{{2,}}|[{_DROP_CLASS}{_OTHER_SPACE}]")
+# Any character `normalize_with_map` does not copy as it is (whitespace of any kind included).
+_SPECIAL = re.compile(f"[\\s{_DROP_CLASS}]")
 _DIGITS_ONLY = {k: v for k, v in _FOLD.items() if v.isdigit()}
 _DIGIT_TABLE = str.maketrans(_DIGITS_ONLY)
 
@@ -58,6 +60,10 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=65536)
 def _normalize_short(text: str) -> str:
     """`normalize` of a short string, memoised."""
+    if _SPECIAL.search(text) is None:
+        # nothing to drop or collapse (most words): `normalize_with_map` would copy the
+        # text whole and fold it, so only the fold is done
+        return text.translate(_FOLD_TABLE)
     return normalize_with_map(text)[0]
 
 

@@ -23,6 +23,11 @@ _WORD = re.compile(rf"[\w{_AR}]+(?:[-'][\w{_AR}]+)*|[^\w\s]|[\u060c\u061b\u061f\
 _CONJ = "وف"
 _PREP = "بلك"
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Every proclitic run (conjunction, then preposition), longest first and otherwise in the
+# order conjunction-major: the order `split_clitics` tries them in.
+_RUNS: tuple[str, ...] = tuple(sorted((c + p for c in ("", *_CONJ) for p in ("", *_PREP) if c + p),
+                                      key=len, reverse=True))
+_FIRST = frozenset(_CONJ + _PREP)
 
 
 class Token(NamedTuple):
@@ -70,16 +75,12 @@ def split_clitics(word: str, known: Callable[[str], bool] | None = None) -> str:
     `ليبيا`, `وزير`) stay whole unless `known` vouches for the remainder.
     """
     w = _DIACRITICS.sub("", word)
-    if len(w) < 3:
+    if len(w) < 3 or w[0] not in _FIRST:
         return ""
-    candidates: list[str] = []
-    for c in ("", *_CONJ):
-        for p in ("", *_PREP):
-            pre = c + p
-            if pre and w.startswith(pre):
-                candidates.append(pre)
     # Longest clitic run first: `وبال…` is و + ب before ال.
-    for pre in sorted(candidates, key=len, reverse=True):
+    for pre in _RUNS:
+        if not w.startswith(pre):
+            continue
         rest = w[len(pre):]
         if len(rest) < 2:
             continue
@@ -95,6 +96,8 @@ def split_clitics(word: str, known: Callable[[str], bool] | None = None) -> str:
 
 def _surface_prefix(word: str, n_letters: int) -> str:
     """The first `n_letters` base letters of `word` as written (diacritics included)."""
+    if _DIACRITICS.search(word) is None:
+        return word[:n_letters]  # every character is a base letter
     out: list[str] = []
     count = 0
     for ch in word:

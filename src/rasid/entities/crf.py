@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Sequence
 from rasid.article import Entity
 from rasid.entities.gazetteer import Gazetteer
 from rasid.entities.matcher import Match, Normalised, find_matches
-from rasid.entities.viterbi import FastTagger
+from rasid.entities.viterbi import FastTagger, flatten
 from rasid.text.normalize import normalize
 from rasid.text.tokens import Token, split_clitics, tokenize
 
@@ -399,14 +399,7 @@ def tag_sentences(sents: list[tuple[list[Token], list[str]]], gz: Gazetteer) -> 
 
 def _tag_words(sents: list[tuple[list[str], list[str]]], gz: Gazetteer) -> list[list[str]]:
     """`tag_sentences` for sentences given as (words, gazetteer tags)."""
-    words: list[str] = []
-    gtags: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for ws, gs in sents:
-        spans.append((len(words), len(words) + len(ws)))
-        words += ws
-        gtags += gs
-    return _tag_spans(words, gtags, spans, gz)
+    return _tag_spans(*flatten(sents), gz)
 
 
 def _tag_spans(words: Sequence[str], gtags: list[str], spans: list[tuple[int, int]],

@@ -55,6 +55,19 @@ def export_weights(model_path: Path, out_path: Path) -> None:
     out_path.write_bytes(orjson.dumps({"labels": labels, "transitions": trans, "state": state}))
 
 
+def flatten(sents: list[tuple[list[str], list[str]]]) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """Sentences given as (words, gazetteer tags) laid end to end: words, tags, and each
+    sentence's [start, end) in them (the decoder runs all sentences of an article at once)."""
+    words: list[str] = []
+    gtags: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for ws, gs in sents:
+        spans.append((len(words), len(words) + len(ws)))
+        words += ws
+        gtags += gs
+    return words, gtags, spans
+
+
 class WordRows:
     """Growing table of per-word-type score rows (own, -1, +1, -2, +2) and pair ids."""
 
@@ -218,14 +231,7 @@ class FastTagger:
     def tag_batch(self, sents: list[tuple[list[str], list[str]]],
                   info: Callable[[str], Any]) -> list[list[str]]:
         """IOB labels for sentences given as (words, gazetteer tags)."""
-        words: list[str] = []
-        gtags: list[str] = []
-        spans: list[tuple[int, int]] = []
-        for ws, gs in sents:
-            spans.append((len(words), len(words) + len(ws)))
-            words += ws
-            gtags += gs
-        return self.tag_spans(words, gtags, spans, info)
+        return self.tag_spans(*flatten(sents), info)
 
     def tag_spans(self, words: Sequence[str], gtags: Sequence[str], spans: list[tuple[int, int]],
                   info: Callable[[str], Any], all_o: list[str] | None = None) -> list[list[str]]:

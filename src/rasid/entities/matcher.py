@@ -130,17 +130,22 @@ def find_matches(gz: Gazetteer, nt: Normalised, hows: frozenset[str] | None = No
         cands.append((-plen, len(prefix), nstart, ws, prefix, pat_str, ok))
     cands.sort()
     taken = bytearray(n + 1)  # 1 where an accepted match already sits
-    out: list[Match] = []
-    idx = nt.idx
+    kept: list[tuple] = []
     for _, _, nstart, ws, prefix, pat_str, ok in cands:
         nend = nstart + len(pat_str)
         if taken.find(1, nstart, nend) != -1:
             continue
         taken[nstart:nend] = b"\x01" * (nend - nstart)
+        kept.append((nstart, nend, ws, prefix, pat_str, ok))
+    # accepted matches never overlap and are never empty: their starts differ, so the tuples
+    # sort by start alone (no key function)
+    kept.sort()
+    out: list[Match] = []
+    idx = nt.idx
+    for nstart, nend, ws, prefix, pat_str, ok in kept:
         # The surface keeps a fused ل (`للاتحاد`): the guide records that form as it stands.
         fused = ok[0].fused
         start, end = idx[nstart - 1 if fused else nstart], idx[nend - 1] + 1
         out.append(Match(nstart, nend, start, end, idx[ws], prefix[:-1] if fused else prefix, pat_str,
                          list(ok)))
-    out.sort(key=lambda m: m.nstart)
     return out

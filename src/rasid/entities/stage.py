@@ -338,7 +338,6 @@ class _Context:
             if first_how in ("form", "nisba", "short") and len(m.pats) == 1:
                 continue  # a plain name or adjective: nothing to compose here
             hows = {p.how for p in m.pats}
-            kinds = {self.gz.entries[p.entry].kind for p in m.pats}
             if "anaphor" in hows and m.first.how == "anaphor":
                 e = self.gz.entries[m.first.entry]
                 if e.key in self.named_keys:
@@ -346,7 +345,7 @@ class _Context:
                     self.resolved[i] = (code, sector, e.name_en, m.end)
                     self._add_role(m.start, m.end, e.name_en, code, sector)
                 continue
-            if "inst" in hows and (m.first.how == "inst" or ("igo" in kinds or "org" in kinds)
+            if "inst" in hows and (m.first.how == "inst" or self._igo_or_org(m)
                                    and self._nisba_after(m, matches)):
                 self._institution(i, m, matches, dom)
                 continue
@@ -355,6 +354,11 @@ class _Context:
                     continue
                 self._role(i, m, matches)
                 self._institution_inside(i, m, matches, dom)
+
+    def _igo_or_org(self, m: Match) -> bool:
+        """True when some reading of `m` is an IGO or an organisation."""
+        entries = self.gz.entries
+        return any(entries[p.entry].kind in ("igo", "org") for p in m.pats)
 
     def _coder(self, m: Match, matches: list[Match], allow_skip: bool) -> tuple[tuple[str | None, str | None, str | None], int, str] | None:
         """(code, sector, label), end offset and kind of what codes match `m`, or None."""

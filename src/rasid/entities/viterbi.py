@@ -25,6 +25,7 @@ The weights come from `ner_crf.weights.json`, exported from the crfsuite model b
 from __future__ import annotations
 
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -240,14 +241,17 @@ class FastTagger:
         sentence labelled all O is given as `all_o` when that is not None."""
         if not spans:
             return []
-        table = self.words
-        wall = list(map(table.ids.get, words))
-        if None in wall:
+        # one C-level lookup of every word (and tag); a KeyError means some are new
+        wall: Sequence[int]
+        gall: Sequence[int]
+        try:
+            wall = itemgetter(*words)(self.words.ids) if len(words) > 1 else [self.words.ids[w] for w in words]
+        except KeyError:
             self.add_words(words, info)  # may renew the table (memory bound): look up again
             wall = list(map(self.words.ids.get, words))
-        gget = self.gids.get
-        gall = list(map(gget, gtags))
-        if None in gall:
+        try:
+            gall = itemgetter(*gtags)(self.gids) if len(gtags) > 1 else [self.gids[g] for g in gtags]
+        except KeyError:
             gall = [self.gaz_id(g) for g in gtags]
         # Sentences are laid out with two empty slots (word id 0, gazetteer id 0: zero rows)
         # before, between and after them, so every neighbour row is a plain slice.
@@ -271,29 +275,29 @@ class FastTagger:
         G = self.grows
         # E[i] for slot i in 2 .. N-3 (pads included, never decoded): own row, the neighbours'
         # rows, then the gazetteer-tag rows
-        B = R[ids]  # (N, 5, L): each slot's word block
+        B = R.take(ids, axis=0)  # (N, 5, L): each slot's word block (`take`: faster than R[ids])
         E = np.zeros((N, self.L))
         inner = E[2:-2]
         np.add(B[2:-2, 0], B[1:-3, 1], out=inner)
         inner += B[3:-1, 2]
         inner += B[:-4, 3]
         inner += B[4:, 4]
-        GB = G[gids]  # (N, 3, L): each slot's gazetteer-tag block
+        GB = G.take(gids, axis=0)  # (N, 3, L): each slot's gazetteer-tag block
         inner += GB[2:-2, 0]
         inner += GB[1:-3, 1]
         inner += GB[3:-1, 2]
         E[starts] += self.bos
         E[ends] += self.eos
         # word-pair features: only where both stems occur in some pair of the model
-        sids = self.words.sid[ids]
+        sids = self.words.sid.take(ids)
         prev_sid = np.concatenate([[0], sids[:-1]])
         prev_sid[starts] = 1  # `<s>`
         hit = ((sids > 0) & (prev_sid > 0)).nonzero()[0]
         if len(hit) and len(self.pair_keys):
-            keys = prev_sid[hit] * self.pair_k + sids[hit]
+            keys = prev_sid.take(hit) * self.pair_k + sids.take(hit)
             pos = self.pair_keys.searchsorted(keys)
             pos[pos == len(self.pair_keys)] = 0
-            found = self.pair_keys[pos] == keys
+            found = self.pair_keys.take(pos) == keys
             E[hit[found]] += self.pair_rows[pos[found]]
         out = np.empty(N, dtype=np.int64)
         out.fill(self.O)
@@ -345,21 +349,21 @@ class FastTagger:
         order = (-lens).argsort(kind="stable")
         lane = np.empty(S, dtype=np.intp)
         lane[order] = np.arange(S)
-        pad = T - lens[order]  # where each lane's run begins, ascending
+        pad = T - lens.take(order)  # where each lane's run begins, ascending
         live = pad.searchsorted(np.arange(T), side="right").tolist()
         run_of = np.arange(S).repeat(lens)
-        lane_of = lane[run_of]
+        lane_of = lane.take(run_of)
         # a token's step: its slot minus its run's first slot, plus its lane's padding
-        cols = tok + (pad[lane] - starts)[run_of]
+        cols = tok + (pad.take(lane) - starts).take(run_of)
         # A lane waits in a virtual O state (score 0, the rest -1e9) until its run begins, so the
         # run's first token is entered from O, as right after a clear O token; the entry is
         # undone at a sentence start.
         trans = self.trans
         O = self.O
         batch = np.zeros((T, S, L))
-        batch[cols, lane_of] = E[tok]
-        at_start = lane[(~after_o).nonzero()[0]]
-        batch[pad[at_start], at_start] -= trans[O]
+        batch[cols, lane_of] = E.take(tok, axis=0)
+        at_start = lane.take((~after_o).nonzero()[0])
+        batch[pad.take(at_start), at_start] -= trans[O]
         back = np.zeros((T, S, L), dtype=np.intp)
         trT = trans.T[None]  # (1, to, from)
         cand = np.empty((S, L, L))
@@ -385,12 +389,13 @@ class FastTagger:
             dk += et[:k]
         delta[lane[before_o]] += trans[:, O]
         y = delta.argmax(axis=1)
-        # backtrace: per step, one gather from that step's (lane, label) pointers
-        rows = back.reshape(T, S * L)
-        rowstart = np.arange(S) * L
+        # backtrace: per step, one gather from that step's (lane, label) pointers, as a 1-D
+        # `take` at precomputed row offsets (cheaper than 2-D fancy indexing)
+        off = (np.arange(T) * (S * L))[:, None] + np.arange(S) * L
+        pointers = back.reshape(-1).take
         ys = [y]
         for t in range(T - 1, 0, -1):
-            y = rows[t, rowstart + y]
+            y = pointers(off[t] + y)
             ys.append(y)
         path = np.array(ys[::-1])
         return path[cols, lane_of]

@@ -36,7 +36,11 @@ _DROP_CLASS = re.escape("".join(sorted(_DROP))) + "\u0610-\u061a\u064b-\u065f\u0
 # scans ~2x faster than the lookahead `(?! )\s` it replaces.
 _OTHER_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f"
                 "\u205f\u3000")
-_SKIP = re.compile(f"[\\s{_DROP_CLASS}]{{2,}}|[{_DROP_CLASS}{_OTHER_SPACE}]")
+# Same matches as `[\s<drop>]{2,}|[<drop><other space>]`, written to begin with a character
+# class: the regex engine then skips ahead to candidate characters instead of trying both
+# alternatives at every position (≈ 1.6x faster on news texts). One such character, then more
+# (a run of two or more), or, when alone, it must be a dropped mark or non-space whitespace.
+_SKIP = re.compile(f"[\\s{_DROP_CLASS}](?:[\\s{_DROP_CLASS}]+|(?<=[{_DROP_CLASS}{_OTHER_SPACE}]))")
 # Any character `normalize_with_map` does not copy as it is (whitespace of any kind included).
 _SPECIAL = re.compile(f"[\\s{_DROP_CLASS}]")
 _DIGITS_ONLY = {k: v for k, v in _FOLD.items() if v.isdigit()}

@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 from rasid.article import Article, Entity, Event, Quote
-from rasid.store.db import connect
-from rasid.store.ingest import ingest_articles
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # beside the repo, as in CI
 CORPUS = SHARED / "corpus/news300.jsonl"

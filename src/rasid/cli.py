@@ -12,10 +12,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from rich.text import Text
 
 from rasid.pipeline import STAGE_NAMES, Pipeline, PipelineError
-from rasid.textui import stdout_console
+from rasid.textui import report_failures, say, stdout_console
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasid (راصد): Arabic news to political event data.")
@@ -37,16 +36,6 @@ def _dumps(obj: Any, pretty: bool = False) -> str:
     return orjson.dumps(obj, option=opts | orjson.OPT_NON_STR_KEYS).decode("utf-8")
 
 
-def build_pipeline(stages: Optional[str]) -> Pipeline:
-    """Pipeline for a comma-separated stage list (with what those stages need), or all."""
-    if stages is None:
-        return Pipeline.build()
-    names = [s.strip() for s in stages.split(",") if s.strip()]
-    if not names:
-        raise PipelineError(f"--stages {stages!r} names no stage; known: {list(STAGE_NAMES)}")
-    return Pipeline.with_dependencies(names)
-
-
 def progress_bar(enabled: bool) -> Progress:
     """A rich progress bar on stderr (only on a terminal, and not for a single input)."""
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -54,14 +43,9 @@ def progress_bar(enabled: bool) -> Progress:
                     transient=False)
 
 
-def say(kind: str, where: str, what: str, style: str = "red") -> None:
-    """One stderr line `kind where: what`, never wrapped and never read as rich markup."""
-    err.print(Text.assemble((kind, style), f" {where}: {what}"), soft_wrap=True, highlight=False)
-
-
 def fail_option(message: str) -> NoReturn:
     """Stop before any work: a bad option value, exit status 2 (as for usage errors)."""
-    err.print(Text.assemble(("error", "red"), f" {message}"), soft_wrap=True, highlight=False)
+    say(err, "error", message)
     raise typer.Exit(2)
 
 
@@ -76,7 +60,7 @@ def run_inputs(paths: list[str], published: Optional[str], pipe: Pipeline,
     with progress_bar(show) as bar:
         task = bar.add_task("processing", total=None)
         for item in iter_inputs(paths, published=published, outputs=outputs,
-                                notes=lambda where, what: say("note", where, what, "yellow")):
+                                notes=lambda where, what: say(err, "note", what, where, "yellow")):
             bar.advance(task)
             if isinstance(item, InputError):
                 errors.append({"input": item.input, "reason": item.reason})
@@ -146,20 +130,6 @@ def events_table(record: dict[str, Any]) -> Table:
     return t
 
 
-def write_errors(errors: list[dict[str, str]], path: Optional[str]) -> None:
-    """Write the error report as JSONL (when asked) and list the failures on stderr."""
-    if path:
-        with open(path, "w", encoding="utf-8") as fh:
-            for e in errors:
-                fh.write(_dumps(e) + "\n")
-    for e in errors[:20]:
-        say("error", e["input"], e["reason"])
-    if len(errors) > 20:
-        err.print(f"… and {len(errors) - 20} more errors" + (f" (all in {path})" if path else
-                                                              " (use --errors FILE for all)"),
-                  markup=False, highlight=False, soft_wrap=True)
-
-
 @app.command()
 def process(
     inputs: list[str] = typer.Argument(..., help="Files, folders, JSONL/WARC files, or - for stdin."),
@@ -184,7 +154,7 @@ def process(
         if path and any(p != "-" and Path(p).resolve() == Path(path).resolve() for p in inputs):
             fail_option(f"{opt} {path!r} is also an input: it would be overwritten before it is read")
     try:
-        pipe = build_pipeline(stages)
+        pipe = Pipeline.from_option(stages)
     except PipelineError as exc:
         fail_option(str(exc))
     errors: list[dict[str, str]] = []
@@ -221,7 +191,7 @@ def process(
         # The report is written even when the run is interrupted: what failed stays known.
         if out_path:
             sink.close()
-        write_errors(errors, errors_path)
+        report_failures(err, errors, errors_path)
     report = f"; error report: {errors_path}" if errors_path else ""
     err.print(f"processed {n_ok}, failed {len(errors)}{report}", markup=False, highlight=False,
               soft_wrap=True)
@@ -241,7 +211,7 @@ def eval_command(
     from rasid.evaluation.report import render_report
     from rasid.evaluation.runner import evaluate
 
-    totals, articles = evaluate(gold, build_pipeline(stages))
+    totals, articles = evaluate(gold, Pipeline.from_option(stages))
     result = totals.as_dict()
     if json_out:
         if per_article:

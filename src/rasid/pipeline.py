@@ -104,6 +104,17 @@ class Pipeline:
                 needed.update(spec.requires)
         return cls.build([s.name for s in REGISTRY if s.name in wanted])
 
+    @classmethod
+    def from_option(cls, stages: str | None) -> "Pipeline":
+        """The pipeline a `--stages a,b` option asks for (with what those stages need); all
+        stages when the option is absent. An empty list or an unknown name raises."""
+        if stages is None:
+            return cls.build()
+        names = [s.strip() for s in stages.split(",") if s.strip()]
+        if not names:
+            raise PipelineError(f"--stages {stages!r} names no stage; known: {list(STAGE_NAMES)}")
+        return cls.with_dependencies(names)
+
     def __call__(self, article: Article) -> Article:
         """Run every stage in order, timing each; errors name the failing stage."""
         for spec, fn in zip(self.specs, self.fns):

@@ -9,17 +9,11 @@ import orjson
 import typer
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
 
 from rasid.quotes.search import find_quotes
-from rasid.textui import stdout_console
+from rasid.textui import report_failures, say, stdout_console
 
 _FORMATS = ("table", "jsonl")
-
-
-def _say(err: Console, kind: str, style: str, what: str) -> None:
-    """One stderr line, never wrapped and never read as rich markup (paths may hold [])."""
-    err.print(Text.assemble((kind, style), f" {what}"), soft_wrap=True, highlight=False)
 
 
 def quotes(inputs: list[str] = typer.Argument(..., help="Files or folders of articles ('-' for stdin)."),
@@ -42,15 +36,15 @@ def quotes(inputs: list[str] = typer.Argument(..., help="Files or folders of art
         None if speaker.strip() else "--speaker is empty",
         date_option_problem(published), output_path_problem(errors_path, "--errors")) if p]
     for p in problems:
-        _say(err, "error", "red", p)
+        say(err, "error", p)
     if problems:
         raise typer.Exit(2)
     pipe = Pipeline.build()
     hits: list[dict] = []
     failures: list[dict[str, str]] = []
     n_ok = 0
-    notes = lambda where, what: _say(err, "note", "yellow", f"{where}: {what}")  # noqa: E731
-    for item in iter_inputs(inputs, published, notes=notes):
+    for item in iter_inputs(inputs, published,
+                            notes=lambda where, what: say(err, "note", what, where, "yellow")):
         if isinstance(item, InputError):
             failures.append({"input": item.input, "reason": item.reason})
             continue
@@ -66,15 +60,7 @@ def quotes(inputs: list[str] = typer.Argument(..., help="Files or folders of art
             failures.append({"input": name, "reason": f"{type(exc).__name__}: {exc}"})
             continue
         n_ok += 1
-    if errors_path:
-        with open(errors_path, "w", encoding="utf-8") as fh:
-            for f in failures:
-                fh.write(orjson.dumps(f).decode("utf-8") + "\n")
-    for f in failures[:20]:
-        _say(err, "error", "red", f"{f['input']}: {f['reason']}")
-    if len(failures) > 20:
-        _say(err, "…", "red", f"and {len(failures) - 20} more errors"
-             + (f" (all in {errors_path})" if errors_path else " (use --errors FILE for all)"))
+    report_failures(err, failures, errors_path)
     if format == "jsonl":
         for h in hits:
             sys.stdout.write(orjson.dumps(_row(h)).decode("utf-8") + "\n")

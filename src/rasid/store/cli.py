@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from rasid.textui import stdout_console
+from rasid.textui import say, stdout_console
 
 FORMATS_QUERY = ("table", "json")
 WHATS = ("events", "articles", "quotes", "actors")
@@ -36,30 +36,20 @@ def _count_inputs(paths: list[str]) -> int | None:
     return total
 
 
-def _say(console: Any, kind: str, style: str, where: str | None, what: str) -> None:
-    """One stderr line that is never wrapped and never read as rich markup (paths may hold [])."""
-    from rich.text import Text
-
-    line = f" {where}: {what}" if where is not None else f" {what}"
-    console.print(Text.assemble((kind, style), line), soft_wrap=True, highlight=False)
-
-
 def _option_problems(db: str, errors: str | None, published: str | None,
-                     stages: str | None) -> tuple[list[str], tuple[str, ...] | None]:
-    """Problems with ingest's options (before any work) and the stage names asked for."""
+                     stages: str | None) -> tuple[list[str], Any]:
+    """Problems with ingest's options (before any work), and the pipeline `--stages` asks for."""
     from rasid.ingest.errors import date_option_problem, output_path_problem
-    from rasid.pipeline import STAGE_NAMES
+    from rasid.pipeline import Pipeline, PipelineError
 
     problems = [p for p in (date_option_problem(published), output_path_problem(db, "--db"),
                             output_path_problem(errors, "--errors")) if p]
-    names: tuple[str, ...] | None = None
-    if stages is not None:
-        names = tuple(x.strip() for x in stages.split(",") if x.strip())
-        unknown = [n for n in names if n not in STAGE_NAMES]
-        if not names or unknown:
-            what = f"unknown stage(s) {unknown}" if unknown else f"--stages {stages!r} names no stage"
-            problems.append(f"{what}; known: {list(STAGE_NAMES)}")
-    return problems, names
+    pipe = None
+    try:
+        pipe = Pipeline.from_option(stages)
+    except PipelineError as exc:
+        problems.append(str(exc))
+    return problems, pipe
 
 
 def ingest(
@@ -78,24 +68,22 @@ def ingest(
 
     from rasid.ingest.errors import exit_status
     from rasid.ingest.sources import iter_inputs
-    from rasid.pipeline import Pipeline
     from rasid.store.db import connect
     from rasid.store.ingest import IngestSummary, ingest_articles, write_errors
 
     console = Console(stderr=True)
-    problems, stage_names = _option_problems(db, errors, published, stages)
+    problems, pipe = _option_problems(db, errors, published, stages)
     for p in problems:
-        _say(console, "error", "red", None, p)
+        say(console, "error", p)
     if problems:
         raise typer.Exit(2)
-    # Stages run with what they need (`--stages times` also cleans), as in `rasid process`.
-    # (the store refuses pages that hold no article: listings, empty pages)
-    pipe = Pipeline.with_dependencies(stage_names) if stage_names else Pipeline.build()
+    # (stages run with what they need, `--stages times` also cleans, as in `rasid process`;
+    # the store refuses pages that hold no article: listings, empty pages)
 
     try:
         conn = connect(db)
     except (sqlite3.Error, RuntimeError) as exc:
-        _say(console, "error", "red", db, f"cannot open the store ({exc})")
+        say(console, "error", f"cannot open the store ({exc})", db)
         raise typer.Exit(2)
     total = _count_inputs(inputs) if console.is_terminal else None
     t0 = time.perf_counter()
@@ -114,7 +102,7 @@ def ingest(
                 progress.update(task, advance=1, new=s.new, dup=s.duplicate, failed=s.failed)
 
             items = iter_inputs(list(inputs), published=published, outputs=(db, errors or ""),
-                                notes=lambda where, what: _say(console, "note", "yellow", where, what))
+                                notes=lambda where, what: say(console, "note", what, where, "yellow"))
             summary = ingest_articles(conn, items, pipe, batch_size=batch_size, on_item=on_item)
     except KeyboardInterrupt:
         console.print("[yellow]interrupted: committed batches are kept; rerun to resume[/]")
@@ -131,7 +119,7 @@ def ingest(
                   f"[red]failed {summary.failed}[/] · events {summary.events} · "
                   f"{done / dt if dt else 0:.1f} inputs/s → {db}", highlight=False, soft_wrap=True)
     for e in summary.errors[:5]:
-        _say(console, "  ✗", "red", e.input, e.reason)
+        say(console, "  ✗", e.reason, e.input)
     if len(summary.errors) > 5:
         console.print(f"  … {len(summary.errors) - 5} more" + (f" in {errors}" if errors else " (use --errors FILE)"),
                       markup=False, highlight=False)

@@ -19,6 +19,7 @@ from pathlib import Path
 from rasid.article import Article, Entity
 from rasid.events.clauses import CLAUSE_OPENERS, RELATIVES, Doc
 from rasid.text.normalize import normalize
+from rasid.events.merge import base_codes
 
 PREP_WORDS = frozenset({
     "في", "الي", "علي", "مع", "ضد", "من", "عن", "بين", "لدي", "عند", "امام", "نحو", "باتجاه",
@@ -522,7 +523,7 @@ def _mention_groups(article: Article, doc: Doc) -> list[Group]:
                 g.t1 = doc.tok_at(m.end - 1) + 1
                 continue
             if same_sent and len(gap) <= 4 and "\n" not in gap:
-                codes = {c.split(":")[0] for c in g.codes}
+                codes = base_codes(g.codes)
                 mcode = (m.code or "").split(":")[0]
                 coord = _GAP_COORD.match(gap) and "و" in gap or _attached(text, doc, k, m) == "و"
                 # Apposition: same actor (same code, or a role then the person's name).

@@ -15,6 +15,7 @@ from rasid.article import Quote
 from rasid.events.arguments import ArgIndex, Group
 from rasid.events.clauses import Doc
 from rasid.text.normalize import normalize
+from rasid.events.merge import base_codes
 
 _PRON = ("ه", "ها", "هم", "هما", "هن")
 # Preposition (matching form, as in the lexicon's `rcp`) -> its pronoun-carrying forms' stems.
@@ -93,7 +94,7 @@ def antecedent(doc: Doc, idx: ArgIndex, i: int, actor: list[str], actor_g: Group
 
 def last_speaker(quotes: list[Quote], offset: int, actor: list[str]) -> list[str]:
     """Code of the most recent quote speaker before `offset` who is not the actor."""
-    abase = {c.split(":")[0] for c in actor}
+    abase = base_codes(actor)
     best: Quote | None = None
     for q in quotes:
         if q.in_title or not q.code or q.start >= offset:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from rasid.events.arguments import ArgIndex, Group
 from rasid.events.clauses import CLAUSE_OPENERS, PUNCT_STRONG, RELATIVES, Doc
 from rasid.text.normalize import normalize
+from rasid.events.merge import base_codes
 
 # `أنه`, `بأنها`, `وأنهم`: a complementiser with the pronoun subject of the reported clause.
 THAT_PRONOUN = frozenset(p + "ان" + s for p in ("", "ب", "و") for s in ("ه", "ها", "هم", "هما"))
@@ -238,7 +239,7 @@ def from_agent(idx: ArgIndex, h_i: int, s_hi: int) -> Group | None:
 def participants(doc: Doc, idx: ArgIndex, h_i: int, s_hi: int, actor: list[str]) -> list[str]:
     """A summit's or conference's participants: every party named after the trigger up to the
     next clause opener (`قمة بمشاركة مسؤولين من فلسطين وإسرائيل ومصر والأردن`)."""
-    abase = {c.split(":")[0] for c in actor}
+    abase = base_codes(actor)
     out: list[str] = []
     for g in idx.groups:
         if g.t0 <= h_i or not g.codes:

@@ -16,8 +16,8 @@ from rasid.article import Event
 SPECIAL_AUX = ("negated", "hypothetical")
 
 
-def _base(codes: list[str]) -> set[str]:
-    """Codes without sector."""
+def base_codes(codes: list[str]) -> set[str]:
+    """Codes without sector (`RUS:MIL` -> `RUS`)."""
     return {c.split(":", 1)[0] for c in codes}
 
 
@@ -85,7 +85,7 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if a.location and b.location and a.location != b.location:
         return False  # two places, two happenings (attacks on two towns the same day)
-    aa, ar, ba, br = _base(a.actor), _base(a.recipient), _base(b.actor), _base(b.recipient)
+    aa, ar, ba, br = base_codes(a.actor), base_codes(a.recipient), base_codes(b.actor), base_codes(b.recipient)
     if a.event == "CONSULT":
         pa, pb = aa | ar, ba | br
         if not (aa & pb) and not (ba & pa):

@@ -11,6 +11,7 @@ from rasid.events.arguments import PREP_WORDS, ArgIndex, Group, nisba_codes
 from rasid.events.clauses import Doc
 from rasid.events.triggers import load_lexicon
 from rasid.text.normalize import normalize
+from rasid.events.merge import base_codes
 
 # `إنه`, `بأنها`: the complementiser with its subject pronoun also opens reported content.
 THAT_PRONOUN = frozenset(p + "ان" + s for p in ("", "ب", "و") for s in ("ه", "ها", "هم", "هما"))
@@ -111,7 +112,7 @@ def demanded_of(doc: Doc, idx: ArgIndex, i: int, s_hi: int, actor: list[str]) ->
     """`تظاهرات … مطالبة بوقف العدوان الإسرائيلي`, `احتجاجاً على الوجود العسكري الفرنسي`:
     a protest is against whoever does what it demands to stop or protests about, named by
     the first other state after the demand word."""
-    abase = {c.split(":")[0] for c in actor}
+    abase = base_codes(actor)
     for j in range(i + 1, min(s_hi, i + 9)):
         if not doc.words[j].startswith(_DEMAND_CUES):
             continue

@@ -19,7 +19,7 @@ from rasid.events.clauses import CLAUSE_OPENERS, PUNCT_STRONG, RELATIVES, Doc, b
 from rasid.events.fallback import (UNK_LEMMAS, UNK_TYPES, fallback_actor, fallback_recipient,
                                    faced, from_agent, participants, passive_agent, passive_or_bare,
                                    suffered)
-from rasid.events.merge import merge_events
+from rasid.events.merge import base_codes, merge_events
 from rasid.events.patterns import (THAT_PRONOUN, WAR, demanded_of, nisba_subject, opposed,
                                    partitive_object, suffix_disagrees, war_on_other)
 from rasid.events.scores import score
@@ -127,7 +127,7 @@ IGO_CODES = frozenset({"NATO", "EU", "UN", "OSCE", "ARL", "AU", "GCC", "OIC", "I
 
 def _bilateral(actor: list[str], recipient: list[str]) -> bool:
     """True when a meeting has exactly two parties, both states (no organisation)."""
-    codes = {c.split(":")[0] for c in actor + recipient}
+    codes = base_codes(actor + recipient)
     return len(codes) == 2 and not codes & IGO_CODES and not any(":IGO" in c for c in actor + recipient)
 
 
@@ -238,7 +238,7 @@ def _drop_back_references(doc: Doc, coded: list[tuple[Hit, Event]]) -> list[tupl
         if prior and h.type in BACKREF_TYPES and _definite(doc, h) \
                 and doc.words[h.i].lstrip("وفبل").startswith("ال") \
                 and not _own_args(h) \
-                and not any({c.split(":")[0] for c in p.actor} & {c.split(":")[0] for c in ev.actor}
+                and not any(base_codes(p.actor) & base_codes(ev.actor)
                             for p in prior):
             continue
         seen.setdefault(key, []).append(ev)
@@ -256,8 +256,8 @@ def _drop_unknown_twins(doc: Doc, coded: list[tuple[Hit, Event]]) -> list[tuple[
     out: list[tuple[Hit, Event]] = []
     for h, ev in coded:
         if ev.event == "ASSAULT" and ev.actor == ["UNK"]:
-            rb = {c.split(":")[0] for c in ev.recipient}
-            if any(not rb or not o.recipient or rb & {c.split(":")[0] for c in o.recipient}
+            rb = base_codes(ev.recipient)
+            if any(not rb or not o.recipient or rb & base_codes(o.recipient)
                    for o in named.get(doc.toks[h.i].sent, [])):
                 continue
         out.append((h, ev))
@@ -295,8 +295,8 @@ def _drop_meetings_during_visit(doc: Doc, coded: list[tuple[Hit, Event]]
             s_hi = doc.sents[doc.toks[h.i].sent][1]
             during = any(doc.words[k] in _DURING and doc.words[k + 1] in _VISIT_HEADS
                          for k in range(h.i + 1, min(s_hi - 1, h.i + 10)))
-            pa = {c.split(":")[0] for c in ev.actor + ev.recipient}
-            if during and any(pa <= {c.split(":")[0] for c in v.actor + v.recipient}
+            pa = base_codes(ev.actor + ev.recipient)
+            if during and any(pa <= base_codes(v.actor + v.recipient)
                               for v in visits):
                 continue
         out.append((h, ev))
@@ -637,10 +637,10 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
                                                     or ":" in actor[0]):
         return _drop(h, "self", actor, recipient)  # a state acting on itself: an argument error
     if h.type == "CONSULT" and h.mode in ("visit", "phone") and \
-            {c.split(":")[0] for c in recipient} <= {c.split(":")[0] for c in actor}:
+            base_codes(recipient) <= base_codes(actor):
         return _drop(h, "own-side", actor, recipient)  # nobody visits or phones their own side
     # A recipient list that includes the actor's own code drops it (a meeting of NATO-Russia).
-    abase = {c.split(":")[0] for c in actor}
+    abase = base_codes(actor)
 
     aux = detect_aux(doc, i, h.form.kind, h.form.future, h.type)
     etype, mode = h.type, h.mode
@@ -670,7 +670,7 @@ def code_hit(article: Article, doc: Doc, idx: ArgIndex, h: Hit,
     if etype == "CONSULT" and mode == "multilateral" and _bilateral(actor, recipient):
         mode = None  # a summit of two states (`قمة مع كيم`) is a plain meeting
     elif etype == "CONSULT" and mode is None \
-            and len({c.split(":")[0] for c in actor + recipient}) >= 3:
+            and len(base_codes(actor + recipient)) >= 3:
         mode = "multilateral"  # `يلتقي وزراء خارجية بريطانيا والصين … بنظيرهم الإيراني`
     location = _location_for(idx, h, c_lo, c_hi, s_lo, s_hi)
     if location is None and place_g is not None and place_g.places[0].name_en:
@@ -861,7 +861,7 @@ def find_arguments(doc: Doc, idx: ArgIndex, h: Hit, c_lo: int, c_hi: int, s_lo: 
             recipients = [list(found[0].codes)]
     actor = list(actor_g.codes) if actor_g is not None and actor_g.codes else []
     h.extra["actor_g"] = actor_g
-    if len({c.split(":")[0] for c in actor}) > 1 and h.type != "CONSULT":
+    if len(base_codes(actor)) > 1 and h.type != "CONSULT":
         actor = actor[:1]
     return actor, recipients, place_g
 
@@ -875,7 +875,7 @@ def _judgement_args(doc: Doc, idx: ArgIndex, h: Hit, quote_in: Quote | None,
     q_hi = doc.tok_at(quote_in.end - 1) + 1
     agent = idx.agent_after(h.i, min(s_hi, q_hi + 1))
     abase = {actor[0].split(":")[0]}
-    if agent is not None and not {c.split(":")[0] for c in agent.codes} <= abase:
+    if agent is not None and not base_codes(agent.codes) <= abase:
         return actor, [[c for c in agent.codes if c.split(":")[0] not in abase]], None
     rc = _other_in_span(idx, doc.tok_at(quote_in.start), q_hi - 1, actor)
     return actor, [rc] if rc else [], None
@@ -1149,7 +1149,7 @@ def _place_state(idx: ArgIndex, i: int, limit: int) -> list[str]:
 
 def _other_in_span(idx: ArgIndex, lo: int, hi: int, actor: list[str]) -> list[str]:
     """The first coded group in tokens [lo, hi] whose code is not the actor's."""
-    abase = {c.split(":")[0] for c in actor}
+    abase = base_codes(actor)
     for g in idx.groups_in(lo, hi + 1):
         codes = [c for c in g.codes if c.split(":")[0] not in abase]
         if codes:
@@ -1202,7 +1202,7 @@ def _complement_subject(doc: Doc, idx: ArgIndex, i: int, s_hi: int, actor: list[
         if doc.words[j] in ("ان", "بان", "وان", "لان"):
             g = idx.bare_after(j, s_hi, max_skip=2, nouns=2)  # `أن تستخدم طائرات الولايات المتحدة`
             if g is not None and g.codes:
-                abase = {c.split(":")[0] for c in actor}
+                abase = base_codes(actor)
                 codes = [c for c in g.codes if c.split(":")[0] not in abase]
                 return codes
             return []
@@ -1213,7 +1213,7 @@ def _complement_subject(doc: Doc, idx: ArgIndex, i: int, s_hi: int, actor: list[
 
 def _foreign_place(idx: ArgIndex, s_lo: int, s_hi: int, actor: list[str]) -> list[str]:
     """A build-up's target when unstated: a state named in the sentence other than the actor."""
-    abase = {c.split(":")[0] for c in actor}
+    abase = base_codes(actor)
     for g in idx.groups:
         if not (s_lo <= g.t0 < s_hi):
             continue

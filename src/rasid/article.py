@@ -37,7 +37,6 @@ class Role:
     name_en: str | None = None
     code: str | None = None
     sector: str | None = None
-    source: str | None = None  # None: coded by the phrase itself; `role+…-default`: a guess from context
 
 
 @dataclass

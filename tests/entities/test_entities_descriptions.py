@@ -51,16 +51,3 @@ def test_matches_keep_priority_order() -> None:
         assert m.first is m.pats[0]
     fused = [m for m in ms if m.first.fused]
     assert fused and text[fused[0].start:fused[0].end].startswith("للاتحاد")
-
-
-def test_collective_roles_guessed_when_enabled(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from rasid.entities import stage
-
-    text = "واعتقلت الشرطة في القاهرة عشرات المتظاهرين أمس."
-    monkeypatch.setattr(stage, "GUESS_COLLECTIVE_ROLES", True)
-    _, roles = analyse(text, "2022-01-01", sentences=[(0, len(text))])
-    police = [r for r in roles if "الشرطة" in r.text]
-    assert police and police[0].code == "EGY" and police[0].source == "role+place-default"
-    monkeypatch.setattr(stage, "GUESS_COLLECTIVE_ROLES", False)
-    _, roles = analyse(text, "2022-01-01", sentences=[(0, len(text))])
-    assert all(r.source is None for r in roles)

@@ -84,14 +84,6 @@ ORG_NISBA_OVERRIDES = True
 APPOSITION_GAP_WORDS = 5
 # Unlisted places fall back on the state of the article's named places, not of its actors.
 PLACE_DOMINANT = True
-# Collective role nouns without a nationality (`الجيش`, `المتظاهرين`, `القضاء`) are coded by
-# context and flagged as guesses (`Role.source`): see `_Context.place_collectives`.
-GUESS_COLLECTIVE_ROLES = False
-COLLECTIVE_TITLES: frozenset[str] = frozenset({
-    "government", "presidency", "army", "police", "security forces", "parliament", "court",
-    "opposition", "protesters", "civilians", "lawyers"})
-# Sectors whose bare mention is the people or organs of the place named in the same sentence.
-PLACE_SECTORS: frozenset[str] = frozenset({"CVL", "COP", "JUD"})
 # `التحالف الذي تقوده X`, `التحالف بقيادة X` (normalised text right after the coalition noun).
 _LED_BY = re.compile(r" (?:(?:الذي|التي) )?(?:تقوده|يقوده|تقودها|يقودها|بقياده|تتزعمه|يتزعمه) ")
 # Places whose code an institution located in them takes (`وزارة الصحة في غزة`).
@@ -134,8 +126,6 @@ def analyse(text: str, published: str | None, gz: Gazetteer | None = None,
     ctx.add_crf(sentences, matches, tokens)
     ctx.variants()
     ctx.link_titles()
-    if GUESS_COLLECTIVE_ROLES:
-        ctx.place_collectives(sentences)
     ents = sorted(ctx.entities, key=lambda e: (e.start, -e.end))
     roles = sorted(ctx.roles, key=lambda r: r.start)
     if skip:
@@ -158,15 +148,6 @@ def _drop_named_alliances(matches: list[Match], nt: Normalised, gz: Gazetteer) -
                 continue
         out.append(m)
     return out
-
-
-def _role_head(text: str) -> str:
-    """Head noun of a role phrase without clitics and article (`وللجيش` -> `جيش`)."""
-    w = normalize(text).split(" ", 1)[0]
-    for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل"):
-        if w.startswith(p) and len(w) - len(p) >= 3:
-            return w[len(p):]
-    return w
 
 
 def _overlaps(start: int, end: int, spans: list) -> bool:
@@ -527,42 +508,6 @@ class _Context:
             h = before[-1] if before else (after[0] if after else None)
             if h is not None:
                 r.code, r.sector = h[2], h[3] or r.sector
-
-    def place_collectives(self, sentences: list[tuple[int, int]] | None) -> None:
-        """A collective role noun without nationality (`الجيش`, `الشعب`, `النيابة العامة`) acts
-        for the state of the last coded role with the same head before it (`الجيش` after
-        `الجيش السوري`), else of the coded place nearest it in its sentence, else of the state
-        that clearly dominates the article (≥ 3 place mentions, at least half of them)."""
-        todo = [r for r in self.roles if not r.code and r.sector and r.name_en in COLLECTIVE_TITLES]
-        if not todo:
-            return
-        heads = [(r.start, _role_head(r.text), r.code) for r in self.roles if r.code and len(r.code) == 3]
-        places = [(e.start, e.code) for e in self.entities
-                  if e.type == "GPE" and e.code and len(e.code) == 3 and e.code.isupper() and e.code != "UNK"]
-        counts: dict[str, int] = {}
-        for _, c in places:
-            counts[c] = counts.get(c, 0) + 1
-        dominant = None
-        if counts:
-            top = max(counts, key=lambda c: counts[c])
-            if counts[top] >= 3 and counts[top] >= 0.5 * sum(counts.values()):
-                dominant = top
-        sents = sentences or []
-        for r in todo:
-            h = _role_head(r.text)
-            ante = [c for st, hh, c in heads if st < r.start and hh == h]
-            if ante:
-                r.code, r.source = ante[-1], "role+antecedent-default"
-                continue
-            if r.sector in PLACE_SECTORS:
-                sent = next(((a, b) for a, b in sents if a <= r.start < b), None)
-                if sent is not None:
-                    near = [(abs(st - r.start), c) for st, c in places if sent[0] <= st < sent[1]]
-                    if near:
-                        r.code, r.source = min(near)[1], "role+place-default"
-                        continue
-            if dominant is not None:
-                r.code, r.source = dominant, "role+country-default"
 
     def _construct_owner(self, m: Match) -> tuple[int, str | None] | None:
         """(end, code) of the owner noun after a construct-state role (`مسلحو التنظيم`): the
